@@ -1,0 +1,456 @@
+"""Validated shapes of the clinical content.
+
+Every model is frozen and forbids unknown keys: a typo in a clinician's YAML
+edit must fail loudly at load time rather than silently drop a caution.
+Cross-file checks (source ids resolve, rules point at real questions) live in
+``loader.py`` because they need the whole bundle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+OptionId = Literal["ketamine", "ssri", "rtms", "psychotherapy", "exercise", "active_monitoring"]
+OPTION_IDS: tuple[str, ...] = ("ketamine", "ssri", "rtms", "psychotherapy", "exercise", "active_monitoring")
+
+FrequencyWord = Literal["very common", "common", "uncommon", "rare", "very rare"]
+FREQUENCY_WORDS: dict[str, str] = {
+    "very common": "more than 1 in 10 people",
+    "common": "between 1 in 100 and 1 in 10 people",
+    "uncommon": "between 1 in 1,000 and 1 in 100 people",
+    "rare": "between 1 in 10,000 and 1 in 1,000 people",
+    "very rare": "fewer than 1 in 10,000 people",
+}
+
+TimeUnit = Literal["hours", "days", "weeks", "months"]
+DAYS_PER_UNIT: dict[str, float] = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 30.4}
+
+Text = Annotated[str, Field(min_length=1)]
+SourceIds = Annotated[list[str], Field(min_length=1)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- references -----------------------------------------------------------
+
+
+class Reference(Frozen):
+    id: Slug
+    citation: Text
+    title: Text
+    year: Annotated[int, Field(ge=1950, le=2100)]
+    kind: Literal[
+        "randomised trial",
+        "meta-analysis",
+        "systematic review",
+        "review",
+        "product label",
+        "guideline",
+        "regulatory decision",
+        "cost study",
+        "survey",
+        "observational study",
+        "laboratory study",
+        "news report",
+    ]
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> Reference:
+        if not (self.doi or self.pmid or self.pmcid or self.url):
+            raise ValueError("give at least one of doi, pmid, pmcid or url so a reader can find the source")
+        return self
+
+
+# --- option card parts ----------------------------------------------------
+
+
+class OnsetRange(Frozen):
+    """A time span in one unit: min <= typical <= max."""
+
+    unit: TimeUnit
+    min: Annotated[float, Field(ge=0)]
+    typical: Annotated[float, Field(ge=0)]
+    max: Annotated[float, Field(ge=0)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OnsetRange:
+        if not (self.min <= self.typical <= self.max):
+            raise ValueError(f"range must be ordered min <= typical <= max (got {self.min}, {self.typical}, {self.max})")
+        return self
+
+    def days(self, which: Literal["min", "typical", "max"]) -> float:
+        return float(getattr(self, which)) * DAYS_PER_UNIT[self.unit]
+
+
+class Onset(Frozen):
+    summary: Text
+    first_effect: OnsetRange
+    full_effect: OnsetRange
+    source_ids: SourceIds
+
+    @model_validator(mode="after")
+    def _first_before_full(self) -> Onset:
+        if self.first_effect.days("typical") > self.full_effect.days("typical"):
+            raise ValueError("first_effect.typical must not come after full_effect.typical")
+        return self
+
+
+class Variant(Frozen):
+    """A product that shares one card but differs in places (esketamine vs IV ketamine)."""
+
+    id: Slug
+    name: Text
+    detail: Text
+
+
+class StatusBadge(Frozen):
+    label: Text
+    kind: Literal[
+        "approved",
+        "cleared",
+        "off-label",
+        "guideline first-line",
+        "guideline option",
+        "guideline not recommended",
+        "no approval needed",
+    ]
+    detail: Text
+    year: Annotated[int, Field(ge=1950, le=2100)] | None = None
+    applies_to: Slug | None = None
+    source_ids: SourceIds
+
+
+class Per100(Frozen):
+    """People out of 100; a range where trials disagree."""
+
+    low: Annotated[int, Field(ge=0, le=100)]
+    high: Annotated[int, Field(ge=0, le=100)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_number(cls, value: object) -> object:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return {"low": round(value), "high": round(value)}
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Per100:
+        if self.low > self.high:
+            raise ValueError(f"range must be ordered low <= high (got {self.low}, {self.high})")
+        return self
+
+    def words(self) -> str:
+        return f"{self.low}" if self.low == self.high else f"{self.low} to {self.high}"
+
+
+class BenefitOutcome(Frozen):
+    id: Slug
+    outcome: Literal["response", "remission", "improved", "relapse"]
+    outcome_words: Text
+    group: Text
+    time_frame: Text
+    treatment_label: Text
+    treatment_per_100: Per100
+    comparison_label: Text
+    comparison_kind: Literal["placebo", "sham", "usual care or waitlist", "active treatment", "stopping treatment"]
+    comparison_per_100: Per100
+    higher_is_better: bool = True
+    headline: bool = False
+    caveat: str | None = None
+    applies_to: Slug | None = None
+    source_ids: SourceIds
+
+    def sentence(self) -> str:
+        """The one plain sentence every renderer shows next to the numbers."""
+        text = (
+            f"Among {self.group}, over {self.time_frame}: about {self.treatment_per_100.words()} in 100 "
+            f"{self.outcome_words} with {self.treatment_label}, compared with about "
+            f"{self.comparison_per_100.words()} in 100 with {self.comparison_label}."
+        )
+        return text
+
+
+class SideEffect(Frozen):
+    name: Text
+    frequency: FrequencyWord
+    detail: Text
+    serious: bool = False
+    applies_to: Slug | None = None
+    source_ids: SourceIds
+
+
+class Caution(Frozen):
+    text: Text
+    level: Literal["do not use", "caution", "discuss"]
+    applies_to: Slug | None = None
+    source_ids: SourceIds
+
+
+class CountRange(Frozen):
+    low: Annotated[int, Field(ge=0)]
+    high: Annotated[int, Field(ge=0)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CountRange:
+        if self.low > self.high:
+            raise ValueError(f"range must be ordered low <= high (got {self.low}, {self.high})")
+        return self
+
+    def words(self) -> str:
+        return f"{self.low}" if self.low == self.high else f"{self.low} to {self.high}"
+
+
+class Cost(Frozen):
+    summary: Text
+    level: Literal["low", "medium", "high"]
+    low_usd: Annotated[int, Field(ge=0)] | None = None
+    high_usd: Annotated[int, Field(ge=0)] | None = None
+    per: str | None = None
+    source_ids: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _range(self) -> Cost:
+        if (self.low_usd is None) != (self.high_usd is None):
+            raise ValueError("give both low_usd and high_usd, or neither")
+        if self.low_usd is not None and self.high_usd is not None:
+            if self.low_usd > self.high_usd:
+                raise ValueError(f"range must be ordered low_usd <= high_usd (got {self.low_usd}, {self.high_usd})")
+            if not self.per:
+                raise ValueError("a dollar range needs 'per' (for example 'per month')")
+            if not self.source_ids:
+                raise ValueError("a dollar figure needs at least one source id")
+        return self
+
+
+class PracticalNote(Frozen):
+    text: Text
+    applies_to: Slug | None = None
+    source_ids: list[str] = Field(default_factory=list)
+
+
+class Practicalities(Frozen):
+    setting: Text
+    visits_first_8_weeks: CountRange
+    visits_note: Text
+    time_per_visit: Text
+    cost: Cost
+    coverage_note: Text
+    notes: list[PracticalNote] = Field(default_factory=list)
+    source_ids: SourceIds
+
+
+class PlasticityNote(Frozen):
+    text: Text
+    certainty: Literal["animal studies", "early human evidence", "some human evidence", "idea still being tested"]
+    source_ids: SourceIds
+
+
+class Review(Frozen):
+    last_reviewed: dt.date
+    next_review_due: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Review:
+        if self.next_review_due <= self.last_reviewed:
+            raise ValueError("next_review_due must come after last_reviewed")
+        return self
+
+
+class OptionCard(Frozen):
+    id: OptionId
+    name: Text
+    short_name: Text
+    summary: Text
+    how_given: Text
+    is_medicine: bool
+    variants: list[Variant] = Field(default_factory=list)
+    onset: Onset
+    status: Annotated[list[StatusBadge], Field(min_length=1)]
+    benefits: Annotated[list[BenefitOutcome], Field(min_length=1)]
+    side_effects: list[SideEffect] = Field(default_factory=list)
+    cautions: list[Caution] = Field(default_factory=list)
+    practicalities: Practicalities
+    plasticity: PlasticityNote
+    questions_to_ask: list[Text] = Field(default_factory=list)
+    review: Review
+
+    @model_validator(mode="after")
+    def _complete(self) -> OptionCard:
+        if not self.side_effects and not self.cautions:
+            raise ValueError("each option needs at least one side effect or caution: harms get equal space")
+        headlines = [b for b in self.benefits if b.headline]
+        if len(headlines) != 1:
+            raise ValueError(f"exactly one benefit must have headline: true (found {len(headlines)})")
+        ids = [b.id for b in self.benefits]
+        if len(set(ids)) != len(ids):
+            raise ValueError("benefit ids must be unique within an option")
+        variant_ids = {v.id for v in self.variants}
+        for where, items in (
+            ("status", self.status),
+            ("benefits", self.benefits),
+            ("side_effects", self.side_effects),
+            ("cautions", self.cautions),
+            ("practicalities.notes", self.practicalities.notes),
+        ):
+            for item in items:
+                applies = getattr(item, "applies_to", None)
+                if applies is not None and applies not in variant_ids:
+                    raise ValueError(f"{where}: applies_to '{applies}' is not one of this option's variants")
+        return self
+
+    @property
+    def headline_benefit(self) -> BenefitOutcome:
+        return next(b for b in self.benefits if b.headline)
+
+    def variant_name(self, variant_id: str | None) -> str | None:
+        return next((v.name for v in self.variants if v.id == variant_id), None)
+
+
+# --- about, other treatments ---------------------------------------------
+
+
+class Section(Frozen):
+    heading: Text
+    body: Text
+
+
+class About(Frozen):
+    content_version: Annotated[str, Field(pattern=r"^\d{4}\.\d{2}(\.\d+)?$")]
+    review: Review
+    purpose: Text
+    not_for: Text
+    methods: Annotated[list[Section], Field(min_length=1)]
+    frequency_words_intro: Text
+    update_policy: Text
+    funding: Text
+    conflicts: Text
+    privacy: Text
+    disclaimer: Text
+    crisis: Text
+
+
+class OtherTreatment(Frozen):
+    name: Text
+    text: Text
+    why_not_a_card: Text
+    source_ids: list[str] = Field(default_factory=list)
+
+
+class OtherTreatments(Frozen):
+    intro: Text
+    treatments: Annotated[list[OtherTreatment], Field(min_length=1)]
+    combining: Annotated[list[Section], Field(min_length=1)]
+    combining_source_ids: list[str] = Field(default_factory=list)
+
+
+# --- questionnaire and rules ---------------------------------------------
+
+PREFER_NOT_TO_SAY = "prefer_not_to_say"
+
+
+class Choice(Frozen):
+    value: Slug
+    label: Text
+
+
+class Question(Frozen):
+    id: Slug
+    text: Text
+    help: Text
+    kind: Literal["single", "multi"]
+    choices: Annotated[list[Choice], Field(min_length=2)]
+    health: bool = False
+    """Health answers are hidden in screen-share mode and left off the handout unless asked for."""
+
+    @field_validator("choices")
+    @classmethod
+    def _unique(cls, choices: list[Choice]) -> list[Choice]:
+        values = [c.value for c in choices]
+        if len(set(values)) != len(values):
+            raise ValueError("choice values must be unique")
+        if PREFER_NOT_TO_SAY in values:
+            raise ValueError(f"'{PREFER_NOT_TO_SAY}' is added to every question automatically; leave it out")
+        return choices
+
+    def label_for(self, value: str) -> str:
+        if value == PREFER_NOT_TO_SAY:
+            return "Prefer not to say"
+        return next((c.label for c in self.choices if c.value == value), value)
+
+
+class Step(Frozen):
+    id: Slug
+    title: Text
+    intro: Text
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
+class ReadinessItem(Frozen):
+    id: Slug
+    question: Text
+    if_no: Text
+
+
+class Rule(Frozen):
+    """(question, answer) -> a point to discuss on one option card."""
+
+    question: Slug
+    when: Annotated[list[str], Field(min_length=1)]
+    option: OptionId
+    level: Literal["discuss", "caution", "specialist_advice"]
+    text: Text
+    ask_when: list[str] = Field(default_factory=list)
+    ask: str | None = None
+    source_ids: SourceIds
+
+    @model_validator(mode="after")
+    def _ask_text(self) -> Rule:
+        if self.ask_when and not self.ask:
+            raise ValueError("ask_when needs an 'ask' sentence worded as a question")
+        if self.ask and not self.ask.rstrip().endswith("?"):
+            raise ValueError("'ask' must be worded as a question (end with '?')")
+        if set(self.when) & set(self.ask_when):
+            raise ValueError("an answer cannot be in both 'when' and 'ask_when'")
+        return self
+
+
+class Rules(Frozen):
+    rules: Annotated[list[Rule], Field(min_length=1)]
+
+
+class Questionnaire(Frozen):
+    intro: Text
+    steps: Annotated[list[Step], Field(min_length=1)]
+    readiness_intro: Text
+    readiness: Annotated[list[ReadinessItem], Field(min_length=4, max_length=4)]
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for s in self.steps for q in s.questions}
+
+
+# --- the whole bundle -----------------------------------------------------
+
+
+class Content(Frozen):
+    options: dict[str, OptionCard]
+    references: dict[str, Reference]
+    about: About
+    other: OtherTreatments
+    questionnaire: Questionnaire
+    rules: list[Rule]
+
+    @property
+    def version(self) -> str:
+        return self.about.content_version
