@@ -3,10 +3,62 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from .loader import check_content
+from .answers import Answers, AnswersError, parse_answers
+from .engine import points_for
+from .loader import ContentError, check_content, load_content
+from .models import OPTION_IDS, Content
+
+EXIT_BAD_INPUT = 2
+
+
+class InputError(Exception):
+    """A bad argument or input file: one line to stderr, exit 2."""
+
+
+def read_answers(content: Content, path: Path) -> Answers:
+    """Read a JSON answers file; an empty file means nothing was answered."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read answers file {path}: {exc.__class__.__name__}") from exc
+    if not text.strip():
+        return Answers()
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"answers file {path} is not valid JSON (line {exc.lineno}, column {exc.colno})") from exc
+    if not isinstance(raw, dict):
+        raise InputError(f"answers file {path} must hold a JSON object of question id to answer")
+    try:
+        return parse_answers(content, raw)
+    except AnswersError as exc:
+        raise InputError(f"answers file {path}: {exc}") from exc
+
+
+def _considerations(args: argparse.Namespace) -> int:
+    content = load_content(args.content)
+    answers = read_answers(content, args.answers)
+    points = points_for(content, answers)
+    out = {
+        option_id: [
+            {
+                "question": p.question_id,
+                "answer": p.answer_label,
+                "level": p.level,
+                "kind": "question to ask" if p.is_question else "point to discuss",
+                "text": p.text,
+                "source_ids": list(p.source_ids),
+            }
+            for p in points[option_id]
+        ]
+        for option_id in OPTION_IDS
+    }
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -31,9 +83,22 @@ def build_parser() -> argparse.ArgumentParser:
     p_val = sub.add_parser("validate", help="check the content folder and report every problem")
     p_val.add_argument("--content", type=Path, default=None, help="content folder (default: the shipped one)")
     p_val.set_defaults(func=_validate)
+
+    p_con = sub.add_parser("considerations", help="print the points to discuss, per option, as JSON")
+    p_con.add_argument("--answers", type=Path, required=True, help="JSON file: question id -> answer")
+    p_con.add_argument("--content", type=Path, default=None, help=argparse.SUPPRESS)
+    p_con.set_defaults(func=_considerations)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
