@@ -1,0 +1,25 @@
+"""`make bench`: server-side rerun times per page and handout build time, each against a baseline.
+
+Benchmarks are scripts, not timed tests: machines differ, so the figures are
+reported (with a same-run baseline and ratio) rather than asserted.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+from . import app_bench, engine_bench, handout_bench
+
+
+def main() -> int:
+    print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
+    for module in (engine_bench, app_bench, handout_bench):
+        print()
+        for line in module.run():
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""`python -m decision_aid considerations`: points per option as JSON, clear errors for bad files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from decision_aid.models import OPTION_IDS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "decision_aid", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_considerations_prints_points_keyed_by_option(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"metal_in_head": "yes", "pregnant_or_breastfeeding": "unsure"}))
+    result = _run("considerations", "--answers", str(answers))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == list(OPTION_IDS)
+    [rtms_point] = data["rtms"]
+    assert rtms_point["question"] == "metal_in_head"
+    assert rtms_point["level"] == "specialist_advice"
+    assert "metal" in rtms_point["text"]
+    assert all(p["kind"] == "question to ask" for p in data["ssri"])
+    assert data["exercise"] == []
+
+
+def _assert_one_line_error(result: subprocess.CompletedProcess[str], needle: str) -> None:
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert needle in lines[0]
+
+
+def test_answers_file_that_is_not_json_exits_2(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text("metal_in_head: yes")
+    _assert_one_line_error(_run("considerations", "--answers", str(answers)), "not valid JSON")
+
+
+def test_unknown_question_id_exits_2(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"favourite_colour": "blue"}))
+    _assert_one_line_error(_run("considerations", "--answers", str(answers)), "unknown question id 'favourite_colour'")
+
+
+def test_invalid_answer_value_exits_2(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"metal_in_head": "perhaps"}))
+    _assert_one_line_error(_run("considerations", "--answers", str(answers)), "'perhaps' is not a valid answer")
+
+
+def test_answers_file_that_is_a_list_exits_2(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text("[1, 2]")
+    _assert_one_line_error(_run("considerations", "--answers", str(answers)), "JSON object")
+
+
+def test_missing_answers_file_exits_2(tmp_path: Path) -> None:
+    _assert_one_line_error(_run("considerations", "--answers", str(tmp_path / "nope.json")), "cannot read answers file")
+
+
+def test_empty_answers_file_means_nothing_answered(tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text("")
+    result = _run("considerations", "--answers", str(answers))
+    assert result.returncode == 0
+    assert all(points == [] for points in json.loads(result.stdout).values())

@@ -1,0 +1,82 @@
+"""Whatever a person answers, the comparison is complete, sourced and non-directive."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from decision_aid.answers import parse_answers
+from decision_aid.engine import build_comparison
+from decision_aid.loader import load_content
+from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY
+
+CONTENT = load_content()
+BANNED = re.compile(r"you have|diagnos|best option for you|we recommend", re.IGNORECASE)
+
+
+def _answer_strategy(question) -> st.SearchStrategy[Any]:
+    values = [c.value for c in question.choices]
+    if question.kind == "multi":
+        return st.one_of(st.just([PREFER_NOT_TO_SAY]), st.lists(st.sampled_from(values), unique=True))
+    return st.sampled_from([*values, PREFER_NOT_TO_SAY])
+
+
+RAW_ANSWERS = st.fixed_dictionaries(
+    {},
+    optional={
+        **{q.id: _answer_strategy(q) for q in CONTENT.questionnaire.questions.values()},
+        "readiness": st.dictionaries(
+            st.sampled_from([r.id for r in CONTENT.questionnaire.readiness]), st.sampled_from(["yes", "no"])
+        ),
+    },
+)
+SELECTIONS = st.one_of(st.none(), st.lists(st.sampled_from(OPTION_IDS), min_size=1, unique=True))
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw=RAW_ANSWERS, ordering=st.sampled_from(["default", "what_matters"]))
+def test_any_answers_give_all_six_options_with_sourced_points(raw: dict, ordering: str) -> None:
+    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), ordering=ordering)  # type: ignore[arg-type]
+    assert sorted(comparison.option_ids) == sorted(OPTION_IDS)
+    assert len(comparison.onset_rows) == len(comparison.benefit_rows) == 6
+    source_ids = {r.id for r in comparison.sources}
+    questions = CONTENT.questionnaire.questions
+    for option in comparison.options:
+        for point in option.points:
+            assert point.question_id in questions
+            assert point.source_ids and set(point.source_ids) <= source_ids
+            assert point.text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw=RAW_ANSWERS, selected=SELECTIONS, ordering=st.sampled_from(["default", "what_matters"]))
+def test_no_output_text_is_diagnostic_or_directive(raw: dict, selected: list[str] | None, ordering: str) -> None:
+    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), selected=selected, ordering=ordering)  # type: ignore[arg-type]
+    texts = list(comparison.texts())
+    texts += [a.question + " " + a.answer for a in (*comparison.matters, *comparison.health)]
+    texts += [r.sentence for r in comparison.benefit_rows] + [r.text for r in comparison.onset_rows]
+    texts += [r.question + " " + r.if_no for r in comparison.readiness]
+    for option in comparison.options:
+        texts += _strings(option.card.model_dump())
+    offending = [t for t in texts if BANNED.search(t)]
+    assert not offending
+
+
+@settings(max_examples=60, deadline=None)
+@given(selected=st.lists(st.sampled_from(OPTION_IDS), min_size=1, unique=True))
+def test_selection_never_adds_or_loses_an_option(selected: list[str]) -> None:
+    comparison = build_comparison(CONTENT, parse_answers(CONTENT, {}), selected=selected)
+    assert set(comparison.option_ids) == set(selected)
