@@ -6,7 +6,7 @@ from decision_aid.answers import parse_answers
 from decision_aid.engine import build_comparison
 from decision_aid.loader import load_content
 
-from .timing import line, median_ms
+from .timing import median_ms
 
 BUSY_ANSWERS = {
     "speed": "very",
@@ -29,8 +29,9 @@ def run(repeats: int = 200) -> list[str]:
     parse = median_ms(lambda: parse_answers(content, BUSY_ANSWERS), repeats)
     return [
         "Engine (pure Python, no Streamlit)",
-        line("build_comparison, all six, busy answers", build, load, "content load (once per process)"),
-        line("parse_answers", parse, build, "build_comparison"),
+        f"{'content load + validation (once per process)':<46} median {load:8.2f} ms",
+        f"{'build_comparison, all six, busy answers':<46} median {build:8.2f} ms",
+        f"{'parse_answers':<46} median {parse:8.3f} ms",
     ]
 
 
