@@ -190,7 +190,12 @@ class SideEffect(Frozen):
     source_ids: SourceIds
 
 
+ShortText = Annotated[str, Field(min_length=1, max_length=110)]
+
+
 class Caution(Frozen):
+    short: ShortText | None = None
+    """One line for the printed summary, so every caution fits on paper, not only the severe ones."""
     text: Text
     level: Literal["do not use", "caution", "discuss"]
     applies_to: Slug | None = None
@@ -251,6 +256,7 @@ class Practicalities(Frozen):
 
 
 class PlasticityNote(Frozen):
+    short: ShortText | None = None
     text: Text
     certainty: Literal["animal studies", "early human evidence", "some human evidence", "idea still being tested"]
     source_ids: SourceIds

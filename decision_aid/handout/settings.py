@@ -18,6 +18,8 @@ class HandoutSettings:
     include_health: bool = False
     date: dt.date | None = None
     """Printed date; None means today. Fixing it makes the output byte-for-byte reproducible."""
+    full_detail: bool = False
+    """Print every study result, side-effect note and point to discuss, not only the key facts (longer)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", clean_user_text(self.name, MAX_NAME_CHARS, single_line=True))

@@ -1,0 +1,164 @@
+"""Page layout, the footer on every page, and ``build_handout``.
+
+Normal print puts the overview (summary table, timeline) full width and the
+rest in two columns, switching mid-page so no half page is wasted; that is what
+keeps six options within six pages at a readable size. Large print stays in
+one column. "Page X of Y" needs the page count before the footers are drawn,
+so the canvas keeps each finished page and draws every footer at save time.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable
+
+from ..viewmodel import Comparison
+from . import labels
+from .fonts import fonts
+from .sections import Context, story
+from .settings import HandoutSettings
+from .styles import MID, RULE, Styles, styles_for
+
+PAPER = {"letter": LETTER, "a4": A4}
+MARGIN = 28.0  # under half an inch: room matters more than wide edges
+GUTTER = 14.0
+
+
+@dataclass(frozen=True, slots=True)
+class Footer:
+    left: str
+    font: str
+    size: float
+    margin: float
+
+
+class FooterCanvas(Canvas):
+    """A canvas that holds pages back until the end, then stamps each with its footer and 'page X of Y'."""
+
+    def __init__(self, *args: Any, footer: Footer, created: dt.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+        stamp = f"D:{created:%Y%m%d}000000+00'00'"
+        self.setDateFormatter(lambda *_: stamp)
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        f = self._footer
+        width, _ = self._pagesize
+        y = f.margin * 0.55
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(f.margin, y + f.size * 1.5, width - f.margin, y + f.size * 1.5)
+        self.setFillColor(MID)
+        self.setFont(f.font, f.size)
+        self.drawString(f.margin, y, f.left)
+        self.drawRightString(width - f.margin, y, f"Page {number} of {total}")
+        self.restoreState()
+
+
+class StartColumns(ActionFlowable):
+    """Switch to two columns from the current point on the page, and on every page after."""
+
+    def __init__(self, gutter: float, min_height: float) -> None:
+        super().__init__(("startColumns",))
+        self.gutter = gutter
+        self.min_height = min_height
+
+    def apply(self, doc: BaseDocTemplate) -> None:  # type: ignore[override]
+        doc.handle_nextPageTemplate("two")
+        frame = doc.frame
+        height = frame._y - frame._y1p - frame._prevASpace
+        if height < self.min_height:
+            doc.handle_frameEnd()
+            return
+        col = (frame._aW - self.gutter) / 2
+        x = frame._x1 + frame._leftPadding
+        left = Frame(x, frame._y1p, col, height, 0, 0, 0, 0, id="left-rest")
+        right = Frame(x + col + self.gutter, frame._y1p, col, height, 0, 0, 0, 0, id="right-rest")
+        template = copy.copy(doc.pageTemplate)
+        template.frames = [frame, left, right]
+        doc.pageTemplate = template
+        doc._nextFrameIndex = 1
+        doc.handle_frameEnd()
+
+
+def _templates(pagesize: tuple[float, float], bottom: float) -> list[PageTemplate]:
+    width, height = pagesize
+    body_w = width - 2 * MARGIN
+    body_h = height - MARGIN - bottom
+    one = Frame(MARGIN, bottom, body_w, body_h, 0, 0, 0, 0, id="body")
+    col = (body_w - GUTTER) / 2
+    left = Frame(MARGIN, bottom, col, body_h, 0, 0, 0, 0, id="left")
+    right = Frame(MARGIN + col + GUTTER, bottom, col, body_h, 0, 0, 0, 0, id="right")
+    return [
+        PageTemplate(id="one", frames=[one], pagesize=pagesize, autoNextPageTemplate="one"),
+        PageTemplate(id="two", frames=[left, right], pagesize=pagesize, autoNextPageTemplate="two"),
+    ]
+
+
+def _flowables(comparison: Comparison, settings: HandoutSettings, st: Styles, width: float, printed: dt.date) -> list[Flowable]:
+    ctx = Context(comparison=comparison, settings=settings, st=st, full_width=width,
+                  column_width=(width - GUTTER) / 2 if st.two_columns else width, printed=printed)
+    overview, rest = story(ctx)
+    switch: Sequence[Flowable] = [StartColumns(GUTTER, st.leading * 8)] if st.two_columns else []
+    return [*overview, *switch, *rest]
+
+
+@functools.cache
+def _configure_reportlab() -> None:
+    """Process-wide settings, applied once: binary streams skip a slow pure-Python ASCII85 pass."""
+    rl_config.useA85 = 0
+
+
+def build_handout(comparison: Comparison, settings: HandoutSettings) -> bytes:
+    """Render the comparison as PDF bytes; a fixed ``settings.date`` gives byte-identical output."""
+    _configure_reportlab()
+    st = styles_for(settings.large_print)
+    f = fonts()
+    pagesize = PAPER[settings.paper]
+    printed = settings.date or dt.date.today()
+    footer = Footer(labels.CRISIS_SHORT, f.regular, st.small_size, MARGIN)
+    bottom = MARGIN + st.small_size * 2.2
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=pagesize,
+        pageTemplates=_templates(pagesize, bottom),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=bottom,
+        title=labels.TITLE,
+        subject=f"{labels.PDF_SUBJECT} (content version {comparison.content_version})",
+        author="Depression treatment decision aid",
+        creator="decision_aid handout",
+        invariant=True,
+        lang="en-US",
+    )
+    flowables = _flowables(comparison, settings, st, pagesize[0] - 2 * MARGIN, printed)
+    doc.build(flowables, canvasmaker=functools.partial(FooterCanvas, footer=footer, created=printed))
+    return buf.getvalue()
