@@ -194,7 +194,7 @@ ShortText = Annotated[str, Field(min_length=1, max_length=110)]
 
 
 class Caution(Frozen):
-    short: ShortText | None = None
+    short: ShortText
     """One line for the printed summary, so every caution fits on paper, not only the severe ones."""
     text: Text
     level: Literal["do not use", "caution", "discuss"]
@@ -256,7 +256,8 @@ class Practicalities(Frozen):
 
 
 class PlasticityNote(Frozen):
-    short: ShortText | None = None
+    short: ShortText
+    """One line with its certainty, for the printed summary."""
     text: Text
     certainty: Literal["animal studies", "early human evidence", "some human evidence", "idea still being tested"]
     source_ids: SourceIds

@@ -177,9 +177,24 @@ def test_points_from_answers_are_printed_with_their_level_in_words(content: Cont
         assert flat(point.text) in text
 
 
-def test_questions_to_ask_are_printed(all_six: Comparison, all_six_text: str) -> None:
+def test_questions_raised_by_answers_are_always_printed_and_general_ones_capped_with_many_options(
+    all_six: Comparison, all_six_text: str
+) -> None:
     for question in all_six.questions_to_ask:
-        assert flat(question.text) in all_six_text
+        if question.from_answers:
+            assert flat(question.text) in all_six_text
+    for view in all_six.options:
+        for general in view.card.questions_to_ask[:3]:
+            assert flat(general) in all_six_text
+    assert "More questions for each option are on the Compare page" in all_six_text
+
+
+def test_every_question_to_ask_is_printed_for_two_options(content: Content) -> None:
+    comparison = build_comparison(content, parse_answers(content, {"ride_home": "unsure"}), ["ketamine", "ssri"])
+    text = flat(" ".join(pages_text(build(comparison))))
+    assert any(q.from_answers for q in comparison.questions_to_ask)
+    for question in comparison.questions_to_ask:
+        assert flat(question.text) in text
 
 
 def test_readiness_no_shows_its_help_and_unanswered_items_get_blank_boxes(all_six: Comparison, all_six_text: str) -> None:
@@ -220,6 +235,16 @@ def test_key_facts_name_what_the_app_adds_and_full_detail_prints_every_caution(c
         assert flat(caution.text) in full
     assert flat(card.plasticity.text) in full
     assert len(full) > len(compact)
+
+
+def test_key_facts_handout_prints_every_caution_and_how_it_may_work(content: Content) -> None:
+    """Harms get equal space on paper: no caution is left to the app alone."""
+    comparison = build_comparison(content, Answers())
+    compact = flat(" ".join(pages_text(build(comparison))))
+    for card in content.options.values():
+        for caution in card.cautions:
+            assert flat(caution.short or caution.text) in compact, (card.id, caution.short)
+        assert flat(card.plasticity.short or card.plasticity.text) in compact, card.id
 
 
 def test_content_text_with_markup_characters_prints_literally(content: Content) -> None:

@@ -96,19 +96,19 @@ def _count_of(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def in_the_app(cautions: int, results: int, side_effects: bool) -> str:
+def in_the_app(results: int, side_effects: bool) -> str:
     """What the key-facts handout leaves to the app for one option, said on the page."""
     parts = []
-    if cautions:
-        parts.append(_count_of(cautions, "more caution", "more cautions") + " to go over with your clinician")
     if results:
         parts.append(_count_of(results, "more study result", "more study results"))
     if side_effects:
         parts.append("details of each side effect")
-    parts.append("how it may work")
+    parts.append("the full text of each caution")
     return f"More in the app: {', '.join(parts[:-1])} and {parts[-1]}." if len(parts) > 1 else f"More in the app: {parts[0]}."
 
 
 def more_sources(count: int) -> str:
     sources = "source" if count == 1 else "sources"
     return f"The app lists {count} more {sources} behind details not printed here."
+
+MORE_QUESTIONS_IN_APP = "More questions for each option are on the Compare page of the app."

@@ -31,7 +31,9 @@ SUMMARY_SHARES = (0.105, 0.115, 0.12, 0.37, 0.17, 0.06, 0.06)
 FREQUENCY_RANK = {"very common": 0, "common": 1, "uncommon": 2, "rare": 3, "very rare": 4}
 TABLE_SIDE_EFFECTS = 3
 LARGE_PRINT_PER_TABLE = 2
-COMPACT_CAUTIONS = ("do not use",)
+MANY_OPTIONS = 4
+GENERAL_QUESTIONS_WHEN_MANY = 3
+CAUTION_ORDER = {"do not use": 0, "caution": 1, "discuss": 2}
 BULLET = "\u2022"
 
 
@@ -333,10 +335,14 @@ def _status_lines(card: OptionCard, ctx: Context) -> list[Flowable]:
             text = f"{_with_variant(card.variant_name(badge.applies_to), _badge_label(badge.label, badge.year))}. {badge.detail}"
             out.append(para(text + ctx.cite(badge.source_ids), ctx.st.lead, lead=f"{word}:"))
         return out
-    badges = [
-        f"{labels.STATUS_WORDS.get(b.kind, b.kind)}: {_badge_label(b.label, b.year)}{ctx.cite(b.source_ids)}" for b in card.status
-    ]
-    return [para("; ".join(badges) + ".", ctx.st.lead, lead="Status:")]
+    groups: dict[str | None, list[str]] = {}
+    for badge in card.status:
+        word = labels.STATUS_WORDS.get(badge.kind, badge.kind)
+        groups.setdefault(badge.applies_to, []).append(
+            f"{word}: {_badge_label(badge.label, badge.year)}{ctx.cite(badge.source_ids)}"
+        )
+    parts = [_with_variant(card.variant_name(variant), "; ".join(items)) for variant, items in groups.items()]
+    return [para(". ".join(parts) + ".", ctx.st.lead, lead="Status:")]
 
 
 def _about_lines(card: OptionCard, onset: OnsetRow, ctx: Context) -> list[Flowable]:
@@ -386,14 +392,23 @@ def _side_effect_lines(card: OptionCard, ctx: Context) -> list[Flowable]:
 
 
 def _caution_lines(card: OptionCard, ctx: Context) -> list[Flowable]:
+    """Every caution, always: the key-facts handout prints each one's short line so harms keep equal space."""
     st = ctx.st
-    shown = [k for k in card.cautions if ctx.settings.full_detail or k.level in COMPACT_CAUTIONS]
-    out: list[Flowable] = [para("Cautions", st.h3)] if shown and ctx.settings.full_detail else []
-    for k in shown:
+    full = ctx.settings.full_detail
+    out: list[Flowable] = [para("Cautions", st.h3)] if card.cautions and full else []
+    for k in sorted(card.cautions, key=lambda k: CAUTION_ORDER.get(k.level, 9)):
         word = labels.CAUTION_WORDS.get(k.level, k.level)
-        text = _with_variant(card.variant_name(k.applies_to), k.text) + ctx.cite(k.source_ids)
+        body = k.text if full else k.short
+        text = _with_variant(card.variant_name(k.applies_to), body) + ctx.cite(k.source_ids)
         out.append(para(text, st.bullet, lead=f"{BULLET} {word}:"))
     return out
+
+
+def _plasticity_line(card: OptionCard, ctx: Context) -> Flowable:
+    note = card.plasticity
+    certainty = labels.CERTAINTY_WORDS.get(note.certainty, note.certainty)
+    body = note.text if ctx.settings.full_detail else note.short
+    return para(f"{body} How sure: {certainty}.{ctx.cite(note.source_ids)}", ctx.st.lead, lead="How it may work:")
 
 
 def _practical_lines(card: OptionCard, ctx: Context) -> list[Flowable]:
@@ -441,16 +456,10 @@ def option_section(view: OptionView, ctx: Context) -> list[Flowable]:
     out += _side_effect_lines(card, ctx)
     out += _caution_lines(card, ctx)
     out += _practical_lines(card, ctx)
+    out.append(_plasticity_line(card, ctx))
     if not ctx.settings.full_detail:
-        hidden_cautions = sum(1 for k in card.cautions if k.level not in COMPACT_CAUTIONS)
         more_results = sum(1 for b in card.benefits if not b.headline)
-        out.append(para(labels.in_the_app(hidden_cautions, more_results, bool(card.side_effects)), st.small))
-    else:
-        certainty = labels.CERTAINTY_WORDS.get(card.plasticity.certainty, card.plasticity.certainty)
-        out.append(para(
-            f"{card.plasticity.text} How sure: {certainty}.{ctx.cite(card.plasticity.source_ids)}", st.lead,
-            lead="How it may work:",
-        ))
+        out.append(para(labels.in_the_app(more_results, bool(card.side_effects)), st.small))
     return out
 
 
@@ -485,11 +494,20 @@ def questions(ctx: Context) -> list[Flowable]:
             by_option.setdefault(q.option_name, []).append(q)
     if not by_option:
         out.append(para(labels.NO_QUESTIONS, st.body))
+    # With many options the general questions are capped so every page stays within six sides;
+    # questions raised by the person's own answers are always printed.
+    cap = GENERAL_QUESTIONS_WHEN_MANY if len(c.options) >= MANY_OPTIONS else None
+    capped = False
     for name, qs in by_option.items():
         out.append(para(name, st.h3))
-        for q in qs:
+        general = [q for q in qs if not q.from_answers]
+        keep = [q for q in qs if q.from_answers] + general[:cap]
+        capped = capped or len(keep) < len(qs)
+        for q in keep:
             mark = f" ({labels.FROM_ANSWERS})" if q.from_answers else ""
             out.append(para(q.text + mark, st.tick, lead=_tick(False)))
+    if capped:
+        out.append(para(labels.MORE_QUESTIONS_IN_APP, st.small))
     return out
 
 
@@ -568,6 +586,7 @@ def about(ctx: Context) -> list[Flowable]:
 def story(ctx: Context) -> tuple[list[Flowable], list[Flowable]]:
     """The full-width overview, then the rest (two columns in normal print)."""
     overview = [*header(ctx), *summary_table(ctx), *timeline(ctx)]
-    rest = [*matters(ctx), *points(ctx), *options(ctx), *questions(ctx), *readiness(ctx), *sources(ctx), *about(ctx),
-            *notes(ctx)]
+    # Notes sit beside the questions and readiness check they answer; sources close the handout.
+    rest = [*matters(ctx), *points(ctx), *options(ctx), *questions(ctx), *readiness(ctx), *notes(ctx), *about(ctx),
+            *sources(ctx)]
     return overview, rest
