@@ -1,0 +1,228 @@
+"""Plotly figures for the screen, drawn from the view model's rows.
+
+The rows (icon states, onset days, ticks) come from ``viewmodel``, so the
+screen and the PDF show the same numbers. Figures are static pictures: no mode
+bar, no zoom, nothing that traps a finger scrolling on a phone. Every figure is
+shown next to its text alternative by the page that uses it.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+import plotly.graph_objects as go
+
+from decision_aid.ui.text import h
+from decision_aid.viewmodel import TIME_AXIS_DAYS, TIME_TICKS, BenefitRow, OnsetRow
+
+STATIC_CONFIG: dict[str, Any] = {"displayModeBar": False, "staticPlot": True, "responsive": True}
+
+INK = "#1a1a1a"
+BLUE = "#1f5f8b"
+LIGHT_BLUE = "#a9c8e0"
+RANGE_BLUE = "#5b8db8"  # 3.5:1 on white, for range bars (graphics need 3:1)
+GREY = "#595959"
+FONT = {"family": '"Source Sans", sans-serif', "size": 14, "color": INK}  # Streamlit's bundled font
+
+TIMELINE_KEY_HTML = (
+    '<p class="da-key">'
+    f'<span class="da-key-item"><span style="color:{BLUE}">&#9679;</span> May start to help (typical)</span> '
+    f'<span class="da-key-item"><span class="da-swatch" style="background:{RANGE_BLUE}"></span> its range</span> '
+    f'<span class="da-key-item"><span style="color:{INK}">&#9670;</span> Fuller effect (typical)</span> '
+    f'<span class="da-key-item"><span class="da-swatch" style="background:{GREY}"></span> its range</span></p>'
+)
+
+ICON_KEY = "Filled circle: had this result. Shaded circle: the uncertain part of a range. Empty circle: did not."
+
+
+ICON_STYLE: dict[str, tuple[str, str, str]] = {
+    # state: (symbol, fill, outline). Shape and fill differ as well as colour.
+    "yes": ("circle", BLUE, BLUE),
+    "maybe": ("circle", LIGHT_BLUE, BLUE),
+    "no": ("circle-open", GREY, GREY),
+}
+
+
+@lru_cache(maxsize=64)
+def icon_array(row: BenefitRow) -> go.Figure:
+    """Two blocks of 100 people, same group and time frame: with the option, and with the comparison.
+
+    One trace, filled row by row from the top left. Cached per row: a row is
+    built from content alone (never from answers) and is immutable.
+    """
+    xs: list[float] = []
+    ys: list[float] = []
+    states: list[str] = []
+    for block, x0 in ((row.treatment_states, 0.0), (row.comparison_states, 12.0)):
+        for i, state in enumerate(block):
+            xs.append(x0 + i % 10)
+            ys.append(9 - i // 10)
+            states.append(state)
+    traces = [
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers",
+            marker={
+                "size": 9,
+                "symbol": [ICON_STYLE[s][0] for s in states],
+                "color": [ICON_STYLE[s][1] for s in states],
+                "line": {"color": [ICON_STYLE[s][2] for s in states], "width": 1.3},
+            },
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    ]
+
+    fig = go.Figure(data=traces)
+    fig.update_layout(
+        height=165,
+        margin={"l": 4, "r": 4, "t": 4, "b": 4},
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        font=FONT,
+        xaxis={"visible": False, "range": [-0.8, 21.8], "fixedrange": True},
+        yaxis={"visible": False, "range": [-0.8, 9.8], "fixedrange": True},
+    )
+    return fig
+
+
+def _tick_text() -> list[str]:
+    """Number over unit ("1<br>week"), so labels fit a phone without tilting or being dropped.
+
+    Where two ticks in a row share a unit ("3 months", "6 months"), the unit is written
+    once, under the later one: on a phone they sit too close for both words.
+    """
+    parts = [label.split(" ", 1) for _, label in TIME_TICKS]
+    out = []
+    for i, (number, unit) in enumerate(parts):
+        shared = i + 1 < len(parts) and parts[i + 1][1] == unit
+        out.append(h(number) if shared else f"{h(number)}<br>{h(unit)}")
+    return out
+
+
+def _log(days: float) -> float:
+    return math.log10(days)
+
+
+def _name_labels(rows: tuple[OnsetRow, ...], ys: list[float]) -> list[dict[str, Any]]:
+    """Option names written above each row, so a phone needs no wide left margin."""
+    return [
+        {
+            "x": 0,
+            "xref": "paper",
+            "y": y + 0.36,
+            "yref": "y",
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "text": f"<b>{h(row.name)}</b>",
+            "font": FONT,
+        }
+        for row, y in zip(rows, ys, strict=True)
+    ]
+
+
+def _row_positions(n: int) -> list[float]:
+    return [float(n - 1 - i) for i in range(n)]
+
+
+def timeline(rows: tuple[OnsetRow, ...]) -> go.Figure:
+    """When each option may start to help and reach a fuller effect, on one log time axis."""
+    n = len(rows)
+    ys = _row_positions(n)
+    up, down = 0.17, -0.15
+    first_x: list[float | None] = []
+    first_y: list[float | None] = []
+    full_x: list[float | None] = []
+    full_y: list[float | None] = []
+    for row, y in zip(rows, ys, strict=True):
+        first_x += [row.first_min_days, row.first_max_days, None]
+        first_y += [y + up, y + up, None]
+        full_x += [row.full_min_days, row.full_max_days, None]
+        full_y += [y + down, y + down, None]
+    traces = [
+        go.Scatter(
+            x=first_x, y=first_y, mode="lines", name="May start to help (range)",
+            line={"color": RANGE_BLUE, "width": 11}, hoverinfo="skip",
+        ),
+        go.Scatter(
+            x=[r.first_typical_days for r in rows], y=[y + up for y in ys], mode="markers",
+            name="May start to help (typical)",
+            marker={"symbol": "circle", "size": 13, "color": BLUE, "line": {"color": "#ffffff", "width": 1.5}},
+            hoverinfo="skip",
+        ),
+        go.Scatter(
+            x=full_x, y=full_y, mode="lines", name="Fuller effect (range)",
+            line={"color": GREY, "width": 11}, hoverinfo="skip",
+        ),
+        go.Scatter(
+            x=[r.full_typical_days for r in rows], y=[y + down for y in ys], mode="markers",
+            name="Fuller effect (typical)",
+            marker={"symbol": "diamond", "size": 14, "color": INK, "line": {"color": "#ffffff", "width": 1.5}},
+            hoverinfo="skip",
+        ),
+    ]
+    fig = go.Figure(data=traces)
+    fig.update_layout(
+        height=110 + 74 * n,
+        margin={"l": 8, "r": 12, "t": 8, "b": 8},
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        font=FONT,
+        annotations=_name_labels(rows, ys),
+        showlegend=False,
+        xaxis={
+            "type": "log",
+            "range": [_log(TIME_AXIS_DAYS[0]), _log(TIME_AXIS_DAYS[1])],
+            "tickvals": [d for d, _ in TIME_TICKS],
+            "ticktext": _tick_text(),
+            "tickangle": 0,
+            "showgrid": True,
+            "gridcolor": "#d5dde5",
+            "fixedrange": True,
+            "automargin": True,
+            "title": {"text": "Time after starting (stretched scale)", "standoff": 8},
+        },
+        yaxis={"visible": False, "range": [-0.45, n - 0.25], "fixedrange": True},
+    )
+    return fig
+
+
+def visits(rows: tuple[OnsetRow, ...]) -> go.Figure:
+    """Visits in the first 8 weeks for each option, as a range."""
+    n = len(rows)
+    ys = _row_positions(n)
+    fig = go.Figure(
+        data=[
+            go.Bar(
+                y=ys,
+                x=[max(r.visits_high - r.visits_low, 0.4) for r in rows],
+                base=[r.visits_low for r in rows],
+                orientation="h",
+                marker={"color": BLUE},
+                text=[r.visits_words for r in rows],
+                textposition="outside",
+                textfont=FONT,
+                cliponaxis=False,
+                hoverinfo="skip",
+                width=0.4,
+            )
+        ]
+    )
+    top = max([r.visits_high for r in rows] + [10])
+    fig.update_layout(
+        height=110 + 62 * n,
+        margin={"l": 8, "r": 40, "t": 8, "b": 8},
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        font=FONT,
+        showlegend=False,
+        annotations=_name_labels(rows, [y - 0.1 for y in ys]),
+        xaxis={"range": [0, top * 1.15], "fixedrange": True, "gridcolor": "#d5dde5", "automargin": True,
+               "title": {"text": "Visits in the first 8 weeks", "standoff": 8}},
+        yaxis={"visible": False, "range": [-0.5, n - 0.2], "fixedrange": True},
+    )
+    return fig

@@ -1,0 +1,52 @@
+"""The pages, in the order a person usually meets them.
+
+Pages are files so ``AppTest.switch_page`` and ``st.switch_page`` can address
+them by path; each file is thin and calls into this package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+PAGES_DIR = "decision_aid/ui/pages"
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    path: str
+    title: str
+    url: str
+    icon: str
+
+
+START = PageSpec(f"{PAGES_DIR}/start.py", "Start", "start", ":material/home:")
+QUESTIONS = PageSpec(f"{PAGES_DIR}/questions.py", "What matters to you", "questions", ":material/checklist:")
+COMPARE = PageSpec(f"{PAGES_DIR}/compare.py", "Compare options", "compare", ":material/view_column:")
+TIMELINE = PageSpec(f"{PAGES_DIR}/timeline.py", "Timeline", "timeline", ":material/schedule:")
+HANDOUT = PageSpec(f"{PAGES_DIR}/handout.py", "Handout", "handout", ":material/print:")
+ABOUT = PageSpec(f"{PAGES_DIR}/about.py", "About the evidence", "about", ":material/menu_book:")
+
+ALL: tuple[PageSpec, ...] = (START, QUESTIONS, COMPARE, TIMELINE, HANDOUT, ABOUT)
+
+
+def pages() -> list[st.Page]:
+    return [st.Page(p.path, title=p.title, url_path=p.url, icon=p.icon, default=p is START) for p in ALL]
+
+
+def is_page(page: st.Page, spec: PageSpec) -> bool:
+    # The default page's url_path is "" whatever was asked for, so match on the (unique) title.
+    return page.title == spec.title
+
+
+def go(page: PageSpec) -> None:
+    st.switch_page(page.path)
+
+
+def next_links(*links: tuple[PageSpec, str]) -> None:
+    """Links to the usual next pages: on a phone the page menu is folded away."""
+    st.markdown("**Where next?**")
+    with st.container(horizontal=True, key="next_links"):
+        for spec, label in links:
+            st.page_link(spec.path, label=label, icon=spec.icon)

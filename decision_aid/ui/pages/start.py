@@ -1,0 +1,64 @@
+"""Start: what the guide is and is not, and who is looking at the screen."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from decision_aid.ui import nav, state, style
+from decision_aid.ui.content import get_content
+from decision_aid.ui.text import md
+
+IS = (
+    "It shows six options side by side. One of them is not starting a new treatment yet.",
+    "For each one, it shows what is involved, how soon it may help, how likely it is to help, "
+    "and its side effects and costs.",
+    "It turns your answers into points and questions to talk about with your clinician.",
+)
+IS_NOT = (
+    "It does not diagnose depression or any other health problem.",
+    "It does not pick an option for you or rank the options. You choose with your clinician.",
+    "It is not for emergencies. If you might not stay safe, call or text 988, or call 911.",
+)
+
+
+def render() -> None:
+    content = get_content()
+    style.narrow()
+    if st.session_state.pop(state.JUST_RESET, False):
+        st.success("Everything you entered has been cleared.", icon=":material/check_circle:")
+    st.title("Thinking about treatment for depression", anchor=False)
+    st.markdown(md(content.about.purpose))
+    left, right = st.columns(2)
+    with left, st.container(border=True, key="start_does"):
+        st.header("What this guide does", anchor=False)
+        st.markdown("\n".join(f"- {md(line)}" for line in IS))
+    with right, st.container(border=True, key="start_does_not"):
+        st.header("What it does not do", anchor=False)
+        st.markdown("\n".join(f"- {md(line)}" for line in IS_NOT))
+    st.markdown(f"**Your privacy:** {md(content.about.privacy)}")
+
+    st.header("How are you using this today?", anchor=False)
+    st.caption("You can change this at any time at the bottom of each page.")
+    with_clinician, on_own = st.columns(2)
+    with with_clinician:
+        if st.button(
+            "With my clinician",
+            key="mode_clinician",
+            type="primary",
+            icon=":material/groups:",
+            width="stretch",
+            help="Turns on screen-share mode: larger text, and your health answers stay hidden unless you show them.",
+        ):
+            state.choose_mode(share=True)
+            nav.go(nav.QUESTIONS)
+        st.caption("Larger text. Your health answers stay hidden on screen unless you choose to show them.")
+    with on_own:
+        if st.button("On my own", key="mode_own", icon=":material/person:", width="stretch"):
+            state.choose_mode(share=False)
+            nav.go(nav.QUESTIONS)
+        st.caption("Go at your own pace. You can bring the handout to your next visit.")
+    st.caption(md(f"Content version {content.version}, last reviewed {content.about.review.last_reviewed.isoformat()}."))
+
+
+if __name__ == "__main__":
+    render()

@@ -1,0 +1,30 @@
+"""Scroll back to the top after a step change.
+
+Streamlit keeps the scroll position across reruns, so on a phone the next step
+would open half-way down. The script is fixed text (no user input) and is only
+sent in the one run after Back or Next.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PENDING = "da_scroll_pending"
+COUNT = "da_scroll_count"
+
+_SCRIPT = (
+    "<script>/* step {n} */(function(){{"
+    "var m=window.parent.document.querySelector('[data-testid=\"stMain\"]')||document.querySelector('[data-testid=\"stMain\"]');"
+    "if(m){{m.scrollTo(0,0);}}window.scrollTo(0,0);"
+    "}})();</script>"
+)
+
+
+def request_top() -> None:
+    st.session_state[PENDING] = True
+    st.session_state[COUNT] = int(st.session_state.get(COUNT, 0)) + 1
+
+
+def apply() -> None:
+    if st.session_state.pop(PENDING, False):
+        st.html(_SCRIPT.format(n=st.session_state.get(COUNT, 0)), unsafe_allow_javascript=True)

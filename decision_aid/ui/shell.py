@@ -1,0 +1,46 @@
+"""What surrounds every page: style, crisis help, content loading, the footer.
+
+Kept out of ``app.py`` so the entry point only wires pages together.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from decision_aid.loader import ContentError
+from decision_aid.models import Content
+from decision_aid.ui import components, crisis, nav, state, style
+from decision_aid.ui.content import get_content
+
+
+def configure() -> None:
+    # An emoji icon becomes a data: URL; a :material/: icon would be fetched from Google.
+    st.set_page_config(page_title="Treatment options guide", page_icon="🧭", layout="wide")
+
+
+def top() -> Content | None:
+    """Style and crisis help first, so they show even when the content is broken."""
+    style.apply(state.share_mode())
+    crisis.crisis_banner()
+    try:
+        return get_content()
+    except ContentError as exc:
+        st.error("This guide cannot be shown because its content has problems. Please tell the people who look after it.")
+        st.text("\n".join(str(p) for p in exc.problems))
+        crisis.disclaimer()
+        st.stop()
+    return None
+
+
+def before_page(page: st.Page) -> None:
+    """Housekeeping that depends on where the person is going."""
+    if state.get(state.JUST_RESET) and not nav.is_page(page, nav.START):
+        nav.go(nav.START)
+    if not nav.is_page(page, nav.HANDOUT):
+        # A prepared PDF holds answers; do not keep it once the person leaves the Handout page.
+        state.forget_pdf()
+    components.share_note()
+
+
+def bottom(content: Content | None) -> None:
+    components.footer(content)

@@ -1,0 +1,237 @@
+"""Everything a person enters lives here, in their own browser session only.
+
+Streamlit forgets a widget's value once the widget is not drawn, so answers are
+kept under our own keys and widgets are re-seeded from them on every page.
+Keeping all of it in ``st.session_state`` (never on disk, never in a cache)
+means one ``clear()`` on "Start over" wipes everything a shared computer held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
+
+import streamlit as st
+
+from decision_aid.answers import READINESS_KEY, Answers, AnswersError, parse_answers
+from decision_aid.engine import build_comparison
+from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY, Content, Question
+from decision_aid.viewmodel import Comparison, Ordering
+
+# Stored values (our keys: Streamlit never drops these).
+ANSWERS = "da_answers"
+READINESS = "da_readiness"
+STEP = "da_step"
+SHARE = "da_share_mode"
+MODE_CHOSEN = "da_mode_chosen"
+REVEAL = "da_reveal_health"
+SELECTED = "da_selected"
+ORDERING = "da_ordering"
+VIEW = "da_view"
+PAPER = "da_paper"
+LARGE_PRINT = "da_large_print"
+NAME = "da_name"
+NOTES = "da_notes"
+INCLUDE_HEALTH = "da_include_health"
+PDF = "da_pdf"
+CONFIRM_RESET = "da_confirm_reset"
+JUST_RESET = "da_just_reset"
+
+MIN_COMPARE = 2
+
+
+# --- small generic helpers -------------------------------------------------------
+
+
+def get(key: str, default: Any = None) -> Any:
+    return st.session_state.get(key, default)
+
+
+def put(key: str, value: Any) -> None:
+    st.session_state[key] = value
+
+
+def seed(widget_key: str, value: Any) -> None:
+    """Give a widget its stored value when Streamlit has forgotten it (it was not drawn last run)."""
+    if widget_key not in st.session_state:
+        st.session_state[widget_key] = value
+
+
+def bind(widget_key: str, store_key: str, default: Any) -> None:
+    """Seed ``widget_key`` from ``store_key``; pair with ``on_change=save, args=(widget_key, store_key)``."""
+    seed(widget_key, st.session_state.get(store_key, default))
+
+
+def save(widget_key: str, store_key: str) -> None:
+    """Widget callback: copy the widget's value to the key that outlives the widget."""
+    st.session_state[store_key] = st.session_state.get(widget_key)
+    forget_pdf()
+
+
+# --- questionnaire answers -----------------------------------------------------------
+
+
+def answer_store() -> dict[str, Any]:
+    return cast(dict[str, Any], st.session_state.setdefault(ANSWERS, {}))
+
+
+def readiness_store() -> dict[str, str]:
+    return cast(dict[str, str], st.session_state.setdefault(READINESS, {}))
+
+
+def question_key(question_id: str) -> str:
+    return f"q_{question_id}"
+
+
+def choice_key(question_id: str, value: str) -> str:
+    return f"q_{question_id}__{value}"
+
+
+def readiness_key(item_id: str) -> str:
+    return f"r_{item_id}"
+
+
+def choice_values(question: Question) -> list[str]:
+    """The question's own choices plus "Prefer not to say", which every question offers."""
+    return [c.value for c in question.choices] + [PREFER_NOT_TO_SAY]
+
+
+def seed_question(question: Question) -> None:
+    stored = answer_store().get(question.id)
+    if question.kind == "single":
+        seed(question_key(question.id), stored)
+        return
+    chosen = set(stored or ())
+    for value in choice_values(question):
+        seed(choice_key(question.id, value), value in chosen)
+
+
+def save_single(question_id: str) -> None:
+    value = st.session_state.get(question_key(question_id))
+    store = answer_store()
+    if value is None:
+        store.pop(question_id, None)
+    else:
+        store[question_id] = value
+
+
+def save_multi(question_id: str, values: Sequence[str], changed: str) -> None:
+    """Checkbox callback; "Prefer not to say" and the real choices exclude each other."""
+    if st.session_state.get(choice_key(question_id, changed)):
+        others = [v for v in values if v != PREFER_NOT_TO_SAY] if changed == PREFER_NOT_TO_SAY else [PREFER_NOT_TO_SAY]
+        for value in others:
+            st.session_state[choice_key(question_id, value)] = False
+    chosen = [v for v in values if st.session_state.get(choice_key(question_id, v))]
+    store = answer_store()
+    if chosen:
+        store[question_id] = chosen
+    else:
+        store.pop(question_id, None)
+
+
+def seed_readiness(item_id: str) -> None:
+    seed(readiness_key(item_id), readiness_store().get(item_id))
+
+
+def save_readiness(item_id: str) -> None:
+    value = st.session_state.get(readiness_key(item_id))
+    store = readiness_store()
+    if value is None:
+        store.pop(item_id, None)
+    else:
+        store[item_id] = value
+
+
+def answers(content: Content) -> Answers:
+    """The stored answers, checked against the questionnaire."""
+    raw: dict[str, object] = dict(answer_store())
+    raw[READINESS_KEY] = dict(readiness_store())
+    try:
+        return parse_answers(content, raw)
+    except AnswersError:
+        # Only possible if content changed under a live session: keep what still fits.
+        kept: dict[str, object] = {}
+        for key, value in raw.items():
+            try:
+                parse_answers(content, {key: value})
+            except AnswersError:
+                continue
+            kept[key] = value
+        return parse_answers(content, kept)
+
+
+def health_ids(content: Content) -> frozenset[str]:
+    return frozenset(q.id for q in content.questionnaire.questions.values() if q.health)
+
+
+def answered_count(question_ids: Iterable[str]) -> int:
+    store = answer_store()
+    return sum(1 for q in question_ids if store.get(q))
+
+
+# --- selection, ordering, the comparison -----------------------------------------
+
+
+def selected() -> list[str]:
+    chosen = get(SELECTED)
+    if chosen is None:
+        return list(OPTION_IDS)
+    return [o for o in OPTION_IDS if o in chosen]
+
+
+def ordering() -> Ordering:
+    return cast(Ordering, get(ORDERING, "default"))
+
+
+def comparison(content: Content, minimum: int = 1) -> Comparison | None:
+    """Build the comparison once for this rerun; None when fewer than ``minimum`` options are picked."""
+    chosen = selected()
+    if len(chosen) < minimum:
+        return None
+    return build_comparison(content, answers(content), chosen, ordering())
+
+
+# --- screen sharing -------------------------------------------------------------
+
+
+def share_mode() -> bool:
+    return bool(get(SHARE, False))
+
+
+def health_hidden() -> bool:
+    """Health answers stay off a shared screen until the person chooses to show them."""
+    return share_mode() and not bool(get(REVEAL, False))
+
+
+def choose_mode(share: bool) -> None:
+    put(SHARE, share)
+    put(MODE_CHOSEN, True)
+    put(REVEAL, False)
+    # Forget the mode widgets so they are re-seeded from the choice just made.
+    for key in ("w_share", "w_reveal_questions", "w_reveal_compare"):
+        st.session_state.pop(key, None)
+
+
+# --- handout ----------------------------------------------------------------------
+
+
+def forget_pdf() -> None:
+    """A prepared PDF goes stale as soon as anything changes; drop it rather than offer old content."""
+    st.session_state.pop(PDF, None)
+
+
+# --- start over -------------------------------------------------------------------
+
+
+OWN_PREFIXES = ("da_", "q_", "r_", "w_", "reset_", "step_", "mode_", "make_", "download_")
+"""Every session key the app creates starts with one of these (answers, widgets, the PDF)."""
+
+
+def reset_all() -> None:
+    """Forget every answer, choice, name and note in this session at once.
+
+    Only the app's own keys are removed; Streamlit's internal keys are left alone.
+    """
+    for key in [k for k in st.session_state if str(k).startswith(OWN_PREFIXES)]:
+        del st.session_state[key]
+    st.session_state[JUST_RESET] = True

@@ -1,0 +1,346 @@
+"""The Streamlit app driven in-process with AppTest: pages, the questionnaire, state and privacy."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import textstat
+from streamlit.testing.v1 import AppTest
+
+from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY, Content
+from decision_aid.ui import crisis, nav, state
+from decision_aid.ui.content import CONTENT_DIR_ENV
+from decision_aid.ui.pages import start as start_page
+from decision_aid.ui.text import h, md
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT = 60
+
+
+def open_app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+
+
+def go(at: AppTest, page: nav.PageSpec) -> AppTest:
+    return at.switch_page(page.path).run()
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def html_text(node: object) -> str:
+    return "\n".join(e.value for e in node.html)  # type: ignore[attr-defined]
+
+
+def step_to(at: AppTest, index: int) -> None:
+    """Walk the questionnaire forward with Next until step ``index`` (0-based)."""
+    while int(at.session_state[state.STEP]) < index if state.STEP in at.session_state else index > 0:
+        at.button(key="step_next").click().run()
+
+
+def rule_text(content: Content, question: str, option: str, answer: str) -> str:
+    return next(r.text for r in content.rules if r.question == question and r.option == option and answer in r.when)
+
+
+@pytest.mark.parametrize("page", nav.ALL, ids=[p.url for p in nav.ALL])
+def test_every_page_opens_without_an_exception(page: nav.PageSpec) -> None:
+    at = go(open_app(), page)
+    no_exception(at)
+    assert at.title, "each page has a title"
+    crisis = html_text(at)
+    assert 'href="tel:988"' in crisis and 'href="tel:911"' in crisis, "crisis help shows on every page"
+    assert at.button(key="reset_ask"), "Start over is on every page"
+
+
+@pytest.mark.parametrize("page", nav.ALL, ids=[p.url for p in nav.ALL])
+def test_every_page_opens_in_screen_share_mode(page: nav.PageSpec) -> None:
+    at = open_app()
+    at.button(key="mode_clinician").click().run()
+    no_exception(at)
+    go(at, page)
+    no_exception(at)
+    assert "font-size: 20px" in html_text(at), "screen-share mode enlarges the type"
+
+
+def test_start_page_says_what_the_tool_is_not(content: Content) -> None:
+    at = open_app()
+    text = " ".join(m.value for m in at.markdown)
+    assert "does not diagnose" in text
+    assert "not for emergencies" in text
+    assert not re.search(r"\bbest\b|we recommend", text, re.IGNORECASE)
+
+
+def test_choosing_with_my_clinician_turns_on_screen_share_and_opens_the_questions() -> None:
+    at = open_app()
+    at.button(key="mode_clinician").click().run()
+    no_exception(at)
+    assert at.session_state[state.SHARE] is True
+    assert at.title[0].value == "What matters to you"
+
+
+def test_questionnaire_can_be_walked_end_to_end(content: Content) -> None:
+    at = open_app()
+    at.button(key="mode_own").click().run()
+    steps = content.questionnaire.steps
+    for i, step in enumerate(steps):
+        assert f"Step {i + 1} of {len(steps) + 1}" in at.get("progress")[0].proto.text
+        for question in step.questions:
+            first = question.choices[0].value
+            if question.kind == "single":
+                at.radio(key=state.question_key(question.id)).set_value(first)
+            else:
+                at.checkbox(key=state.choice_key(question.id, first)).check()
+        at.run()
+        no_exception(at)
+        at.button(key="step_next").click().run()
+    assert f"Step {len(steps) + 1} of {len(steps) + 1}" in at.get("progress")[0].proto.text
+    item = content.questionnaire.readiness[0]
+    at.radio(key=state.readiness_key(item.id)).set_value("no").run()
+    assert any(item.if_no.split()[0] in i.value for i in at.info), "a 'no' shows its help"
+    at.button(key="step_done").click().run()
+    no_exception(at)
+    assert at.title[0].value == "Compare options"
+    answered = at.session_state[state.ANSWERS]
+    assert set(answered) == set(content.questionnaire.questions)
+    assert at.session_state[state.READINESS] == {item.id: "no"}
+
+
+def test_every_question_offers_prefer_not_to_say(content: Content) -> None:
+    at = open_app()
+    go(at, nav.QUESTIONS)
+    for i, step in enumerate(content.questionnaire.steps):
+        step_to(at, i)
+        for question in step.questions:
+            if question.kind == "single":
+                assert "Prefer not to say" in at.radio(key=state.question_key(question.id)).options
+            else:
+                assert at.checkbox(key=state.choice_key(question.id, PREFER_NOT_TO_SAY)).label == "Prefer not to say"
+
+
+def test_prefer_not_to_say_clears_other_choices_of_a_multi_question(content: Content) -> None:
+    question = next(q for q in content.questionnaire.questions.values() if q.kind == "multi")
+    at = go(open_app(), nav.QUESTIONS)
+    at.checkbox(key=state.choice_key(question.id, question.choices[0].value)).check().run()
+    at.checkbox(key=state.choice_key(question.id, PREFER_NOT_TO_SAY)).check().run()
+    assert at.session_state[state.ANSWERS][question.id] == [PREFER_NOT_TO_SAY]
+    assert not at.checkbox(key=state.choice_key(question.id, question.choices[0].value)).value
+
+
+def test_answers_are_kept_when_moving_between_pages() -> None:
+    at = go(open_app(), nav.QUESTIONS)
+    at.radio(key=state.question_key("speed")).set_value("very").run()
+    go(at, nav.COMPARE)
+    go(at, nav.QUESTIONS)
+    assert at.radio(key=state.question_key("speed")).value == "very"
+    at.button(key="step_next").click().run()
+    at.button(key="step_back").click().run()
+    assert at.radio(key=state.question_key("speed")).value == "very"
+
+
+def _answer_health(at: AppTest, content: Content, question_id: str, value: str) -> None:
+    go(at, nav.QUESTIONS)
+    index = next(i for i, s in enumerate(content.questionnaire.steps) if any(q.id == question_id for q in s.questions))
+    step_to(at, index)
+    at.radio(key=state.question_key(question_id)).set_value(value).run()
+
+
+def test_metal_in_head_yes_shows_point_on_rtms_card(content: Content) -> None:
+    at = open_app()
+    _answer_health(at, content, "metal_in_head", "yes")
+    go(at, nav.COMPARE)
+    no_exception(at)
+    expected = h(rule_text(content, "metal_in_head", "rtms", "yes"))
+    assert expected in html_text(at.get_by_key("card_rtms"))
+    assert "Ask a specialist" in html_text(at.get_by_key("card_rtms"))
+    assert expected not in html_text(at.get_by_key("card_ssri"))
+
+
+def test_unsure_answer_shows_a_question_to_ask(content: Content) -> None:
+    rule = next(r for r in content.rules if r.question == "metal_in_head" and r.option == "rtms")
+    assert rule.ask
+    at = open_app()
+    _answer_health(at, content, "metal_in_head", "unsure")
+    go(at, nav.COMPARE)
+    card = html_text(at.get_by_key("card_rtms"))
+    assert h(rule.ask) in card and "Question to ask" in card
+
+
+def test_screen_share_hides_health_answers_and_points_until_revealed(content: Content) -> None:
+    at = open_app()
+    at.button(key="mode_clinician").click().run()
+    health_step = next(i for i, s in enumerate(content.questionnaire.steps) if any(q.health for q in s.questions))
+    step_to(at, health_step)
+    with pytest.raises(KeyError):
+        at.radio(key=state.question_key("metal_in_head"))
+    at.toggle(key="w_reveal_questions").set_value(True).run()
+    at.radio(key=state.question_key("metal_in_head")).set_value("yes").run()
+    at.toggle(key="w_reveal_questions").set_value(False).run()
+    go(at, nav.COMPARE)
+    expected = h(rule_text(content, "metal_in_head", "rtms", "yes"))
+    card = html_text(at.get_by_key("card_rtms"))
+    assert expected not in card
+    assert "hidden while the screen is shared" in card
+    at.toggle(key="w_reveal_compare").set_value(True).run()
+    assert expected in html_text(at.get_by_key("card_rtms"))
+    assert at.session_state[state.ANSWERS]["metal_in_head"] == "yes", "hiding never drops the answer"
+
+
+def test_start_over_clears_answers() -> None:
+    at = go(open_app(), nav.QUESTIONS)
+    at.radio(key=state.question_key("speed")).set_value("very").run()
+    go(at, nav.HANDOUT)
+    at.text_input(key="w_name").input("Sam").run()
+    at.button(key="reset_ask").click().run()
+    assert at.button(key="reset_yes"), "Start over asks for confirmation first"
+    at.button(key="reset_yes").click().run()
+    no_exception(at)
+    assert at.title[0].value == "Thinking about treatment for depression"
+    assert any("cleared" in s.value for s in at.success)
+    for key in (state.ANSWERS, state.NAME, "w_name", state.question_key("speed")):
+        assert key not in at.session_state or not at.session_state[key]
+    go(at, nav.QUESTIONS)
+    assert at.radio(key=state.question_key("speed")).value is None
+
+
+def test_start_over_can_be_cancelled() -> None:
+    at = go(open_app(), nav.QUESTIONS)
+    at.radio(key=state.question_key("speed")).set_value("very").run()
+    at.button(key="reset_ask").click().run()
+    at.button(key="reset_no").click().run()
+    assert at.session_state[state.ANSWERS] == {"speed": "very"}
+
+
+def test_compare_shows_all_options_by_default_with_the_benefit_caution(content: Content) -> None:
+    at = go(open_app(), nav.COMPARE)
+    no_exception(at)
+    for option_id in OPTION_IDS:
+        card = html_text(at.get_by_key(f"card_{option_id}"))
+        assert h(content.options[option_id].name) in card
+    assert "cannot be compared directly" in html_text(at)
+    assert len(at.get("plotly_chart")) == len(OPTION_IDS), "one icon array per card"
+
+
+def test_fewer_than_two_options_asks_to_pick_more() -> None:
+    at = go(open_app(), nav.COMPARE)
+    at.session_state[state.SELECTED] = ["ssri"]
+    at.session_state["w_pick"] = ["ssri"]
+    at.run()
+    assert any("at least 2" in w.value for w in at.warning)
+
+
+def test_ordering_by_what_matters_shows_the_note_and_each_reason(content: Content) -> None:
+    at = go(open_app(), nav.QUESTIONS)
+    at.radio(key=state.question_key("speed")).set_value("very").run()
+    go(at, nav.COMPARE)
+    at.radio(key="w_order").set_value("what_matters").run()
+    assert any("not a recommendation" in i.value for i in at.info)
+    for option_id in OPTION_IDS:
+        assert "Why it is in this place:" in html_text(at.get_by_key(f"card_{option_id}"))
+
+
+def test_grid_view_has_a_row_per_question_and_a_column_per_option(content: Content) -> None:
+    at = go(open_app(), nav.COMPARE)
+    at.radio(key="w_view").set_value("grid").run()
+    no_exception(at)
+    table = html_text(at)
+    for row in ("How soon might I feel better?", "How likely is it to help?", "Main side effects",
+                "Visits in the first 8 weeks", "Cost"):
+        assert f'<th scope="row">{h(row)}</th>' in table
+    for option_id in OPTION_IDS:
+        assert f'<th scope="col">{h(content.options[option_id].short_name)}</th>' in table
+
+
+def test_ketamine_card_labels_its_variants(content: Content) -> None:
+    card = content.options["ketamine"]
+    at = go(open_app(), nav.COMPARE)
+    text = html_text(at.get_by_key("card_ketamine"))
+    for variant in card.variants:
+        assert h(variant.name) in text
+
+
+def test_timeline_charts_have_text_alternatives() -> None:
+    at = go(open_app(), nav.TIMELINE)
+    no_exception(at)
+    assert len(at.get("plotly_chart")) == 2
+    text = html_text(at)
+    assert "may start to help after about" in text
+    assert "visits in the first 8 weeks" in text
+
+
+def test_handout_makes_a_pdf_to_download() -> None:
+    at = go(open_app(), nav.HANDOUT)
+    at.button(key="make_pdf").click().run()
+    no_exception(at)
+    assert bytes(at.session_state[state.PDF]).startswith(b"%PDF")
+    assert at.get("download_button"), "the download appears once the PDF is made"
+    go(at, nav.COMPARE)
+    assert state.PDF not in at.session_state, "the PDF is dropped when the person leaves the page"
+
+
+def test_typed_name_is_shown_as_plain_text_only() -> None:
+    typed = "**Sam** <img src=x onerror=alert(1)>"
+    at = go(open_app(), nav.HANDOUT)
+    at.text_input(key="w_name").input(typed).run()
+    assert any(t.value == typed for t in at.text), "shown with st.text"
+    assert not any(typed in m.value for m in at.markdown)
+    assert "onerror" not in html_text(at)
+
+
+def test_about_page_lists_sources_with_review_dates(content: Content) -> None:
+    at = go(open_app(), nav.ABOUT)
+    text = html_text(at)
+    for option_id in OPTION_IDS:
+        assert content.options[option_id].review.last_reviewed.isoformat() in text
+    for word in ("very common", "rare"):
+        assert word in text
+    assert md(content.other.treatments[0].name) in [s.value for s in at.subheader]
+
+
+def test_bad_content_shows_readable_problems_instead_of_a_traceback(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (content_copy / "about.yaml").write_text("content_version: 1\n", encoding="utf-8")
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content_copy))
+    at = open_app()
+    no_exception(at)
+    assert at.error, "a calm error message"
+    lines = at.text[0].value
+    assert "about.yaml: content_version:" in lines
+    assert 'href="tel:988"' in html_text(at), "crisis help still shows"
+
+
+def test_widget_labels_from_content_hold_no_markdown_characters(content: Content) -> None:
+    """Labels are passed unescaped (they double as accessible names), so content must keep them plain."""
+    labels = [q.text for q in content.questionnaire.questions.values()]
+    labels += [c.label for q in content.questionnaire.questions.values() for c in q.choices]
+    labels += [r.question for r in content.questionnaire.readiness]
+    labels += [o.short_name for o in content.options.values()]
+    for text in labels:
+        assert not re.search(r"[*_`$\\\[\]<>#~|]", text), text
+
+
+def test_fixed_ui_wording_is_plain_and_never_directive() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "decision_aid" / "ui").rglob("*.py"))
+    assert not re.search(r"\bbest\b|we recommend|you have\b", source, re.IGNORECASE)
+    for text in (*start_page.IS, *start_page.IS_NOT, crisis.DISCLAIMER):
+        assert textstat.flesch_kincaid_grade(text) <= 10, text
+
+
+def test_no_answer_derived_data_is_cached_or_written() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "decision_aid" / "ui").rglob("*.py"))
+    source += (ROOT / "app.py").read_text(encoding="utf-8")
+    assert "cache_data" not in source
+    assert not re.search(r"\bopen\(|write_text|write_bytes|logging\.", source)
+
+
+def test_streamlit_config_keeps_answers_private_and_the_server_quiet() -> None:
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["browser"]["serverAddress"], "a set address stops the start-up public-IP lookup"
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["enableXsrfProtection"] is True
