@@ -6,10 +6,14 @@ reported (with a same-run baseline and ratio) rather than asserted.
 
 from __future__ import annotations
 
+import logging
 import platform
 import sys
 
-from . import app_bench, engine_bench, handout_bench
+# AppTest and bare imports warn about a missing script context on every call; it is noise here.
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+
+from . import app_bench, engine_bench, handout_bench  # noqa: E402
 
 
 def main() -> int:
