@@ -65,6 +65,16 @@ class Reference(Frozen):
     url: str | None = None
     note: str | None = None
 
+    def locator(self) -> tuple[str, str]:
+        """(label, address) of the most stable way to find the source: DOI, then PubMed ids, then the web page."""
+        if self.doi:
+            return f"doi:{self.doi}", f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"PMID {self.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        if self.pmcid:
+            return f"PMCID {self.pmcid}", f"https://www.ncbi.nlm.nih.gov/pmc/articles/{self.pmcid}/"
+        return str(self.url), str(self.url)
+
     @model_validator(mode="after")
     def _findable(self) -> Reference:
         if not (self.doi or self.pmid or self.pmcid or self.url):

@@ -16,7 +16,7 @@ from xml.sax.saxutils import unescape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from ..models import FREQUENCY_WORDS, OptionCard, Reference
+from ..models import FREQUENCY_WORDS, OptionCard
 from ..viewmodel import AnswerItem, BenefitRow, Comparison, OnsetRow, OptionView, Point, QuestionToAsk, days_words
 from . import labels
 from .drawings import icon_array, icon_legend, onset_timeline
@@ -553,22 +553,11 @@ def sources(ctx: Context) -> list[Flowable]:
     by_id = {ref.id: ref for ref in c.sources}
     for source_id, number in ctx.cited.items():
         ref = by_id[source_id]
-        out.append(para(f"{ref.citation} {_finder(ref)}", st.source, lead=f"{number}."))
+        out.append(para(f"{ref.citation} {ref.locator()[0]}", st.source, lead=f"{number}."))
     rest = len(c.sources) - len(ctx.cited)
     if rest:
         out.append(para(labels.more_sources(rest), st.small))
     return out
-
-
-def _finder(ref: Reference) -> str:
-    """One way to find the source, the most stable first: a DOI, then PubMed ids, then the web address."""
-    if ref.doi:
-        return f"doi:{ref.doi}"
-    if ref.pmid:
-        return f"PMID {ref.pmid}"
-    if ref.pmcid:
-        return f"PMCID {ref.pmcid}"
-    return ref.url or ""
 
 
 def about(ctx: Context) -> list[Flowable]:

@@ -14,23 +14,13 @@ from streamlit.testing.v1 import AppTest
 
 from decision_aid.ui import nav, state
 
+from .engine_bench import BUSY_ANSWERS
 from .timing import line, median_ms
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 BASELINE = "import streamlit as st\nst.write('hello')\n"
 TIMEOUT = 60
 
-BUSY_ANSWERS: dict[str, object] = {
-    "speed": "very",
-    "side_effects_avoid": ["sexual", "spaced_out"],
-    "medicine": "prefer_without",
-    "visits": "few",
-    "cost": "a_lot",
-    "ride_home": "no",
-    "metal_in_head": "unsure",
-    "pregnant_or_breastfeeding": "yes",
-    "age_65_or_over": "yes",
-}
 
 
 def _page_app(page: nav.PageSpec, ordering: str = "default") -> AppTest:

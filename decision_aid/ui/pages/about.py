@@ -19,15 +19,8 @@ def _sources(option_id: str, version: str) -> tuple[Reference, ...]:
 
 
 def _link(ref: Reference) -> str:
-    if ref.doi:
-        return f'<a href="https://doi.org/{h(ref.doi)}" rel="noopener noreferrer">doi:{h(ref.doi)}</a>'
-    if ref.pmid:
-        return f'<a href="https://pubmed.ncbi.nlm.nih.gov/{h(ref.pmid)}/" rel="noopener noreferrer">PubMed {h(ref.pmid)}</a>'
-    if ref.pmcid:
-        return f'<a href="https://www.ncbi.nlm.nih.gov/pmc/articles/{h(ref.pmcid)}/" rel="noopener noreferrer">{h(ref.pmcid)}</a>'
-    if ref.url:
-        return f'<a href="{h(ref.url)}" rel="noopener noreferrer">{h(ref.url)}</a>'
-    return ""
+    label, address = ref.locator()
+    return f'<a href="{h(address)}" rel="noopener noreferrer">{h(label)}</a>'
 
 
 def _ref_html(ref: Reference) -> str:
