@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .answers import Answers
-from .models import OPTION_IDS, PREFER_NOT_TO_SAY, Content, OptionCard, Rule
+from .models import OPTION_IDS, PREFER_NOT_TO_SAY, Content, OptionCard, Rule, source_id_paths
 from .viewmodel import (
     LEVEL_ORDER,
     AnswerItem,
@@ -205,24 +205,6 @@ def _benefit_row(card: OptionCard) -> BenefitRow:
     )
 
 
-def _card_source_ids(card: OptionCard) -> list[str]:
-    ids: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, dict):
-            for key, sub in value.items():
-                if key == "source_ids":
-                    ids.extend(sub)
-                else:
-                    walk(sub)
-        elif isinstance(value, list):
-            for sub in value:
-                walk(sub)
-
-    walk(card.model_dump())
-    return ids
-
-
 def build_comparison(
     content: Content,
     answers: Answers,
@@ -247,7 +229,7 @@ def build_comparison(
 
     source_ids: list[str] = []
     for view in views:
-        source_ids += _card_source_ids(view.card)
+        source_ids += [sid for _, sid in source_id_paths(view.card.model_dump())]
         source_ids += [s for p in view.points for s in p.source_ids]
     sources = tuple(content.references[s] for s in dict.fromkeys(source_ids))
 
@@ -269,5 +251,4 @@ def build_comparison(
         content_version=content.version,
         last_reviewed=content.about.review.last_reviewed.isoformat(),
         about=content.about,
-        option_ids=tuple(v.id for v in views),
     )

@@ -8,7 +8,6 @@ pass: fixing one error at a time and re-running is a poor editing loop.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from .models import (
     Questionnaire,
     Reference,
     Rules,
+    source_id_paths,
 )
 
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -135,21 +135,6 @@ def _validate(model: type[BaseModel], data: Any, rel: str, problems: list[Proble
         return None
 
 
-def _source_ids(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
-    """Yield (field path, source id) for every source_ids list anywhere in a dumped model."""
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            sub_path = f"{path}.{key}" if path else str(key)
-            if key == "source_ids" and isinstance(sub, list):
-                for i, sid in enumerate(sub):
-                    yield f"{sub_path}[{i}]", sid
-            else:
-                yield from _source_ids(sub, sub_path)
-    elif isinstance(value, list):
-        for i, sub in enumerate(value):
-            yield from _source_ids(sub, f"{path}[{i}]")
-
-
 def check_content(directory: Path | None = None, today: dt.date | None = None) -> tuple[Content | None, list[Problem]]:
     """Return the bundle (or None) and every problem found; never raises for bad content."""
     root = Path(directory) if directory is not None else DEFAULT_CONTENT_DIR
@@ -184,9 +169,8 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
             continue
         if card.id != option_id:
             problems.append(Problem(rel, "id", f"id '{card.id}' does not match the file name '{option_id}'"))
-        for field, day in (("review.last_reviewed", card.review.last_reviewed),):
-            if day > today:
-                problems.append(Problem(rel, field, f"date {day} is in the future"))
+        if card.review.last_reviewed > today:
+            problems.append(Problem(rel, "review.last_reviewed", f"date {card.review.last_reviewed} is in the future"))
         options[option_id] = card
         raw_by_file[rel] = card.model_dump()
     options_dir = root / OPTIONS_DIR
@@ -211,7 +195,7 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
 
     if refs_raw is not None:
         for rel, raw in raw_by_file.items():
-            for path, sid in _source_ids(raw):
+            for path, sid in source_id_paths(raw):
                 if sid not in references:
                     problems.append(Problem(rel, path, f"unknown source id '{sid}' (not in {REFERENCES_FILE})"))
 

@@ -9,7 +9,8 @@ Cross-file checks (source ids resolve, rules point at real questions) live in
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -31,6 +32,30 @@ DAYS_PER_UNIT: dict[str, float] = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "
 Text = Annotated[str, Field(min_length=1)]
 SourceIds = Annotated[list[str], Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+
+
+def range_words(low: int, high: int) -> str:
+    """"12", or "12 to 20" where studies disagree: every renderer words a range the same way."""
+    return f"{low}" if low == high else f"{low} to {high}"
+
+
+def source_id_paths(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Yield (field path, source id) for every source_ids list anywhere in a dumped model.
+
+    Shared by the loader (every id must resolve) and the engine (every source a
+    comparison shows), so a new cited field is found by both without a code change.
+    """
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            sub_path = f"{path}.{key}" if path else str(key)
+            if key == "source_ids" and isinstance(sub, list):
+                for i, sid in enumerate(sub):
+                    yield f"{sub_path}[{i}]", sid
+            else:
+                yield from source_id_paths(sub, sub_path)
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            yield from source_id_paths(sub, f"{path}[{i}]")
 
 
 class Frozen(BaseModel):
@@ -161,7 +186,7 @@ class Per100(Frozen):
         return self
 
     def words(self) -> str:
-        return f"{self.low}" if self.low == self.high else f"{self.low} to {self.high}"
+        return range_words(self.low, self.high)
 
 
 class BenefitOutcome(Frozen):
@@ -223,7 +248,7 @@ class CountRange(Frozen):
         return self
 
     def words(self) -> str:
-        return f"{self.low}" if self.low == self.high else f"{self.low} to {self.high}"
+        return range_words(self.low, self.high)
 
 
 class Cost(Frozen):

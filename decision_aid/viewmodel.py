@@ -7,10 +7,10 @@ screen and the paper can never disagree about a number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
-from .models import About, OptionCard, Reference
+from .models import About, OptionCard, Reference, range_words
 
 Level = Literal["discuss", "caution", "specialist_advice"]
 LEVEL_LABELS: dict[str, str] = {
@@ -75,7 +75,7 @@ class OnsetRow:
 
     @property
     def visits_words(self) -> str:
-        return f"{self.visits_low}" if self.visits_low == self.visits_high else f"{self.visits_low} to {self.visits_high}"
+        return range_words(self.visits_low, self.visits_high)
 
     @property
     def text(self) -> str:
@@ -107,6 +107,15 @@ class BenefitRow:
     caveat: str | None
     variant_name: str | None
     source_ids: tuple[str, ...]
+
+    @property
+    def treatment_words(self) -> str:
+        """The count under the treatment's icon block ("12 to 20 in 100"), the same on screen and paper."""
+        return f"{range_words(self.treatment_low, self.treatment_high)} in 100"
+
+    @property
+    def comparison_words(self) -> str:
+        return f"{range_words(self.comparison_low, self.comparison_high)} in 100"
 
     @property
     def treatment_states(self) -> tuple[str, ...]:
@@ -171,7 +180,11 @@ class Comparison:
     last_reviewed: str
     about: About
     benefit_caution: str = BENEFIT_GROUPS_CAUTION
-    option_ids: tuple[str, ...] = field(default=())
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        """Derived, not stored, so it can never disagree with ``options``."""
+        return tuple(o.id for o in self.options)
 
     def option(self, option_id: str) -> OptionView:
         return next(o for o in self.options if o.id == option_id)

@@ -10,6 +10,8 @@ import pytest
 import textstat
 from streamlit.testing.v1 import AppTest
 
+from decision_aid.answers import parse_answers
+from decision_aid.engine import build_comparison
 from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY, Content
 from decision_aid.ui import crisis, nav, state
 from decision_aid.ui.content import CONTENT_DIR_ENV
@@ -281,6 +283,23 @@ def test_handout_makes_a_pdf_to_download() -> None:
     go(at, nav.COMPARE)
     assert state.PDF not in at.session_state, "the PDF is dropped when the person leaves the page"
 
+
+
+def test_handout_contents_count_only_the_points_it_will_print(content: Content) -> None:
+    """Points from health answers are left off the PDF by default, so the count must leave them out too."""
+    raw = {"speed": "very", "seizure_history": "yes"}
+    points = [p for v in build_comparison(content, parse_answers(content, raw)).options for p in v.points]
+    health = sum(1 for p in points if content.questionnaire.questions[p.question_id].health)
+    assert 0 < health < len(points)
+    at = open_app()
+    at.session_state[state.ANSWERS] = raw
+    go(at, nav.HANDOUT)
+    no_exception(at)
+    contents = " ".join(m.value for m in at.markdown)
+    assert f"\\({len(points) - health} raised by your answers" in contents
+    at.checkbox(key="w_health").check().run()
+    contents = " ".join(m.value for m in at.markdown)
+    assert f"\\({len(points)} raised by your answers" in contents
 
 def test_typed_name_is_shown_as_plain_text_only() -> None:
     typed = "**Sam** <img src=x onerror=alert(1)>"

@@ -128,3 +128,27 @@ def test_without_dejavu_the_handout_falls_back_to_vera_and_still_builds() -> Non
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+
+def test_typed_name_and_notes_are_not_kept_in_process_wide_caches(
+    one_option: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Caches outlive a session, so what a person typed must not stay in them once their handout is built."""
+    from decision_aid.handout import markup
+
+    parsed: list[str] = []
+    real = markup._parsed
+
+    def spy(text: str, style: object) -> object:
+        parsed.append(text)
+        return real(text, style)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(markup, "_parsed", spy)
+    name, note = "Quillonbrae Zentworth", "Xylofrimble appointment"
+    build_handout(one_option, HandoutSettings(name=name, notes=note, date=dt.date(2025, 1, 1)))
+    assert parsed, "content text still goes through the parse cache"
+    assert not any("Quillonbrae" in text or "Xylofrimble" in text for text in parsed)
+    for font_name in (fonts().regular, fonts().bold):
+        widths = pdfmetrics.getFont(font_name)._unit_widths
+        assert not any("Quillonbrae" in word or "Xylofrimble" in word for word in widths)

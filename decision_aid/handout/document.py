@@ -25,7 +25,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..viewmodel import Comparison
 from . import labels
-from .fonts import fonts
+from .fonts import fonts, forget_measured_words
 from .sections import Context, story
 from .settings import HandoutSettings
 from .styles import MID, RULE, Styles, styles_for
@@ -159,6 +159,9 @@ def build_handout(comparison: Comparison, settings: HandoutSettings) -> bytes:
         invariant=True,
         lang="en-US",
     )
-    flowables = _flowables(comparison, settings, st, pagesize[0] - 2 * MARGIN, printed)
-    doc.build(flowables, canvasmaker=functools.partial(FooterCanvas, footer=footer, created=printed))
+    try:
+        flowables = _flowables(comparison, settings, st, pagesize[0] - 2 * MARGIN, printed)
+        doc.build(flowables, canvasmaker=functools.partial(FooterCanvas, footer=footer, created=printed))
+    finally:
+        forget_measured_words()
     return buf.getvalue()

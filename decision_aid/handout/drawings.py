@@ -199,10 +199,6 @@ def _grid(d: Drawing, states: Sequence[str], x0: float, y0: float, pitch: float)
     _squares(d, runs["no"], x0, y0, pitch, inner, PAPER)
 
 
-def _count_words(low: int, high: int) -> str:
-    return f"{low} in 100" if low == high else f"{low} to {high} in 100"
-
-
 def icon_array(row: BenefitRow, st: Styles, pitch: float) -> Drawing:
     """Two 10x10 grids: people with the treatment, and with what it was compared against."""
     f = fonts()
@@ -213,10 +209,7 @@ def icon_array(row: BenefitRow, st: Styles, pitch: float) -> Drawing:
     label_w = grid_w + gap * 0.8  # labels may run a little past their grid
     width = grid_w + gap + label_w
     heads = [_lines(row.treatment_label, f.regular, size, label_w), _lines(row.comparison_label, f.regular, size, label_w)]
-    counts = [
-        _lines(_count_words(row.treatment_low, row.treatment_high), f.bold, size, label_w),
-        _lines(_count_words(row.comparison_low, row.comparison_high), f.bold, size, label_w),
-    ]
+    counts = [_lines(row.treatment_words, f.bold, size, label_w), _lines(row.comparison_words, f.bold, size, label_w)]
     head_h = max(len(h) for h in heads) * lead + size * 0.3
     count_h = max(len(c) for c in counts) * lead + size * 0.2
     height = head_h + grid_w + count_h

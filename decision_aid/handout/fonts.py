@@ -39,7 +39,9 @@ class MeasuredTTFont(TTFont):
     Line breaking measures every word, often many times (tables wrap cells
     more than once), and without reportlab's optional C accelerator each
     measurement walks the glyph table in Python. Widths are kept per unit size
-    and scaled, so the result never depends on what was measured before.
+    and scaled, so the result never depends on what was measured before. The
+    words include what a person typed, so ``forget_measured_words`` empties the
+    cache after every build rather than keeping them in the process.
     """
 
     def __init__(self, name: str, filename: str) -> None:
@@ -54,6 +56,9 @@ class MeasuredTTFont(TTFont):
                 widths.clear()
             unit = widths[text] = super().stringWidth(text, 1.0, encoding)
         return unit * size
+
+    def forget(self) -> None:
+        self._unit_widths.clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,15 @@ def fonts() -> FontSet:
             if not _REGISTERED:
                 _REGISTERED.append(_register())
     return _REGISTERED[0]
+
+
+def forget_measured_words() -> None:
+    """Drop every remembered word width: a typed name or note must not outlive its handout."""
+    for font in _REGISTERED:
+        for name in (font.regular, font.bold):
+            measured = pdfmetrics.getFont(name)
+            if isinstance(measured, MeasuredTTFont):
+                measured.forget()
 
 
 def _register() -> FontSet:

@@ -27,7 +27,7 @@ def esc(text: str | None) -> str:
 
 
 PARSE_CACHE_SIZE = 4096
-CACHE_TEXT_LIMIT = 2000  # long strings are typed notes, seen once; not worth keeping
+CACHE_TEXT_LIMIT = 2000  # a string this long is rarely repeated; not worth keeping
 
 
 @functools.lru_cache(maxsize=PARSE_CACHE_SIZE)
@@ -53,11 +53,15 @@ class Para(Paragraph):
         return lines
 
 
-def para(text: str | None, style: ParagraphStyle, lead: str | None = None) -> Para:
-    """A one-run paragraph of plain text, with an optional bold lead-in drawn as its bullet."""
+def para(text: str | None, style: ParagraphStyle, lead: str | None = None, *, private: bool = False) -> Para:
+    """A one-run paragraph of plain text, with an optional bold lead-in drawn as its bullet.
+
+    ``private`` text (what the person typed, or their answers) never enters the
+    process-wide parse cache, so it is gone once their handout is built.
+    """
     bullet = fonts().printable(lead) if lead else None
     markup = esc(text)
-    if len(markup) > CACHE_TEXT_LIMIT:
+    if private or len(markup) > CACHE_TEXT_LIMIT:
         return Para(markup, style, bulletText=bullet)
     return Para(markup, style, bulletText=bullet, frags=list(_parsed(markup, style)))
 
@@ -67,7 +71,7 @@ def typed_text(text: str, style: ParagraphStyle) -> list[Flowable]:
     out: list[Flowable] = []
     for line in text.split("\n"):
         if line.strip():
-            out.append(para(line, style))
+            out.append(para(line, style, private=True))
         else:
             out.append(Spacer(1, style.leading * 0.5))
     return out

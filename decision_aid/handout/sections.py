@@ -16,7 +16,7 @@ from xml.sax.saxutils import unescape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from ..models import FREQUENCY_WORDS, OptionCard
+from ..models import FREQUENCY_WORDS, OptionCard, range_words
 from ..viewmodel import AnswerItem, BenefitRow, Comparison, OnsetRow, OptionView, Point, QuestionToAsk, days_words
 from . import labels
 from .drawings import icon_array, icon_legend, onset_timeline
@@ -71,10 +71,6 @@ def _date_words(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def _count(low: int, high: int) -> str:
-    return f"{low}" if low == high else f"{low} to {high}"
-
-
 def _with_variant(variant: str | None, text: str) -> str:
     return f"{variant}: {text}" if variant else text
 
@@ -86,7 +82,7 @@ def header(ctx: Context) -> list[Flowable]:
     st, c = ctx.st, ctx.comparison
     out: list[Flowable] = [para(labels.TITLE, st.title), para(labels.SUBTITLE, st.subtitle)]
     if ctx.settings.name:
-        out.append(para(ctx.settings.name, st.subtitle, lead="Prepared for:"))
+        out.append(para(ctx.settings.name, st.subtitle, lead="Prepared for:", private=True))
     out.append(para(
         f"{_date_words(ctx.printed)}. Content version {c.content_version}, last checked {c.last_reviewed}.",
         st.subtitle, lead="Date:",
@@ -97,7 +93,7 @@ def header(ctx: Context) -> list[Flowable]:
 
 def _answer_table(items: Sequence[AnswerItem], ctx: Context) -> Table:
     st = ctx.st
-    data = [[para(i.question, st.cell), para(i.answer, st.cell_head)] for i in items]
+    data = [[para(i.question, st.cell), para(i.answer, st.cell_head, private=True)] for i in items]
     answer_w = ctx.column_width * 0.34
     t = Table(data, colWidths=[ctx.column_width - answer_w, answer_w])
     t.setStyle(_grid_style(st, header=False))
@@ -154,8 +150,8 @@ def _benefit_cell(row: BenefitRow, st: Styles) -> list[Flowable]:
         out.append(para(row.variant_name, st.cell_head))
     out += [
         para(
-            f"{_count(row.treatment_low, row.treatment_high)} in 100, vs "
-            f"{_count(row.comparison_low, row.comparison_high)} with {row.comparison_label}; "
+            f"{row.treatment_words}, vs "
+            f"{range_words(row.comparison_low, row.comparison_high)} with {row.comparison_label}; "
             f"{labels.OUTCOME_WORDS.get(row.outcome, row.outcome)}.",
             st.cell,
         ),

@@ -44,7 +44,6 @@ class Styles:
     bullet: ParagraphStyle
     """A list item; its bullet (a dot, or a dot and bold words) hangs left of the text."""
     small: ParagraphStyle
-    small_lead: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
     h2: ParagraphStyle
@@ -53,7 +52,6 @@ class Styles:
     h3: ParagraphStyle
     option_title: ParagraphStyle
     cell: ParagraphStyle
-    cell_lead: ParagraphStyle
     cell_head: ParagraphStyle
     point: ParagraphStyle
     box: ParagraphStyle
@@ -104,7 +102,6 @@ def styles_for(large_print: bool) -> Styles:
         lead=style("lead", bulletFontName=f.bold),
         bullet=style("bullet", leftIndent=hang, bulletIndent=base * 0.15, spaceAfter=gap * 0.35, bulletFontName=f.bold),
         small=style("small", small, textColor=MID, spaceAfter=gap * 0.3),
-        small_lead=style("small_lead", small, textColor=MID, spaceAfter=gap * 0.3, bulletFontName=f.bold),
         title=style("title", base * 1.75, f.bold, leading=base * 2.05, spaceAfter=gap * 0.4),
         subtitle=style("subtitle", base, spaceAfter=gap * 0.2, bulletFontName=f.bold),
         h2=style("h2", base * 1.3, f.bold, spaceBefore=gap * 1.4, spaceAfter=gap * 0.5, keepWithNext=1),
@@ -113,7 +110,6 @@ def styles_for(large_print: bool) -> Styles:
         option_title=style("option_title", base * 1.3, f.bold, spaceBefore=gap * 1.2 + pad, spaceAfter=gap * 0.4 + pad,
                            keepWithNext=1, backColor=SHADE, borderPadding=pad, leftIndent=pad, rightIndent=pad),
         cell=style("cell", spaceAfter=gap * 0.25, leading=base * 1.18),
-        cell_lead=style("cell_lead", spaceAfter=gap * 0.25, leading=base * 1.18, bulletFontName=f.bold),
         cell_head=style("cell_head", font=f.bold, spaceAfter=0, leading=base * 1.18),
         point=style("point", **boxed),
         box=style("box", **{**boxed, "backColor": PAPER, "borderWidth": 1.0}),

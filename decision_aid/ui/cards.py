@@ -44,17 +44,13 @@ def _top_html(view: OptionView, onset: OnsetRow, health_ids: frozenset[str]) -> 
     return "".join(parts)
 
 
-def _count(low: int, high: int) -> str:
-    return f"{low} in 100" if low == high else f"{low} to {high} in 100"
-
-
 def _icon_head_html(row: BenefitRow) -> str:
     """The two group labels above the icon blocks, as text rather than inside the picture."""
     variant = f'<p><span class="da-badge da-badge-variant">{h(row.variant_name)}</span></p>' if row.variant_name else ""
     return (
         f'{variant}<div class="da-iconhead">'
-        f"<div><strong>With {h(row.treatment_label)}</strong><br>{h(_count(row.treatment_low, row.treatment_high))}</div>"
-        f"<div><strong>With {h(row.comparison_label)}</strong><br>{h(_count(row.comparison_low, row.comparison_high))}</div>"
+        f"<div><strong>With {h(row.treatment_label)}</strong><br>{h(row.treatment_words)}</div>"
+        f"<div><strong>With {h(row.comparison_label)}</strong><br>{h(row.comparison_words)}</div>"
         "</div>"
     )
 

@@ -106,13 +106,16 @@ def seed_question(question: Question) -> None:
         seed(choice_key(question.id, value), value in chosen)
 
 
-def save_single(question_id: str) -> None:
-    value = st.session_state.get(question_key(question_id))
-    store = answer_store()
+def _keep(store: dict[str, Any], key: str, value: object) -> None:
+    """Store an answer, or drop it when cleared, so an unanswered question leaves no trace."""
     if value is None:
-        store.pop(question_id, None)
+        store.pop(key, None)
     else:
-        store[question_id] = value
+        store[key] = value
+
+
+def save_single(question_id: str) -> None:
+    _keep(answer_store(), question_id, st.session_state.get(question_key(question_id)))
 
 
 def save_multi(question_id: str, values: Sequence[str], changed: str) -> None:
@@ -122,11 +125,7 @@ def save_multi(question_id: str, values: Sequence[str], changed: str) -> None:
         for value in others:
             st.session_state[choice_key(question_id, value)] = False
     chosen = [v for v in values if st.session_state.get(choice_key(question_id, v))]
-    store = answer_store()
-    if chosen:
-        store[question_id] = chosen
-    else:
-        store.pop(question_id, None)
+    _keep(answer_store(), question_id, chosen or None)
 
 
 def seed_readiness(item_id: str) -> None:
@@ -134,12 +133,7 @@ def seed_readiness(item_id: str) -> None:
 
 
 def save_readiness(item_id: str) -> None:
-    value = st.session_state.get(readiness_key(item_id))
-    store = readiness_store()
-    if value is None:
-        store.pop(item_id, None)
-    else:
-        store[item_id] = value
+    _keep(readiness_store(), item_id, st.session_state.get(readiness_key(item_id)))
 
 
 def answers(content: Content) -> Answers:

@@ -36,26 +36,22 @@ def _controls() -> None:
         args=("w_pick", state.SELECTED),
     )
     with st.container(horizontal=True, key="compare_controls", gap="large"):
-        state.bind("w_order", state.ORDERING, "default")
-        st.radio(
-            "Order",
-            list(ORDER_LABELS),
-            format_func=ORDER_LABELS.__getitem__,
-            key="w_order",
-            on_change=state.save,
-            args=("w_order", state.ORDERING),
-            horizontal=True,
-        )
-        state.bind("w_view", state.VIEW, "cards")
-        st.radio(
-            "Show as",
-            list(VIEW_LABELS),
-            format_func=VIEW_LABELS.__getitem__,
-            key="w_view",
-            on_change=state.save,
-            args=("w_view", state.VIEW),
-            horizontal=True,
-        )
+        _stored_radio("Order", ORDER_LABELS, "w_order", state.ORDERING)
+        _stored_radio("Show as", VIEW_LABELS, "w_view", state.VIEW)
+
+
+def _stored_radio(text: str, labels: dict[str, str], widget_key: str, store_key: str) -> None:
+    """A horizontal radio whose choice outlives the page; the first label is the default."""
+    state.bind(widget_key, store_key, next(iter(labels)))
+    st.radio(
+        text,
+        list(labels),
+        format_func=labels.__getitem__,
+        key=widget_key,
+        on_change=state.save,
+        args=(widget_key, store_key),
+        horizontal=True,
+    )
 
 
 def render() -> None:

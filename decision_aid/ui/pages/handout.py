@@ -15,9 +15,10 @@ PAPER_LABELS = {"letter": "US Letter", "a4": "A4"}
 FILE_NAME = "treatment-options-handout.pdf"
 
 
-def _contents_list(comparison: Comparison, include_health: bool) -> str:
+def _contents_list(comparison: Comparison, include_health: bool, health_ids: frozenset[str]) -> str:
     names = ", ".join(v.card.short_name for v in comparison.options)
-    n_points = sum(len(v.points) for v in comparison.options)
+    # Count only what will be printed: points from health answers are left off unless included.
+    n_points = sum(1 for v in comparison.options for p in v.points if include_health or p.question_id not in health_ids)
     lines = [
         f"The options you picked on the Compare page: {names}.",
         "For each option: what it is, how it is given, how soon it may help, how likely it is to help "
@@ -106,7 +107,7 @@ def render() -> None:
         settings = _settings()
     with left:
         st.header("What the PDF will contain", anchor=False)
-        st.markdown(_contents_list(comparison, settings.include_health))
+        st.markdown(_contents_list(comparison, settings.include_health, state.health_ids(content)))
         if settings.name:
             st.markdown("**Name on the handout:**")
             st.text(settings.name)

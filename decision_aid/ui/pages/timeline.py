@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from decision_aid.ui import charts, nav, state, style
@@ -26,33 +27,32 @@ def render() -> None:
     st.header("When it may start to help", anchor=False)
     st.caption("The time line is stretched so that hours, days, weeks and months all fit.")
     st.html(charts.TIMELINE_KEY_HTML)
-    st.plotly_chart(
+    _chart_with_words(
         charts.timeline(rows),
-        config=charts.STATIC_CONFIG,
-        theme=None,
-        key="timeline_chart",
-        alt="Timeline chart of when each option may start to help. The same facts are listed below it.",
-    )
-    st.html(
-        '<div class="da-alt"><h3>The same facts in words</h3><ul>'
-        + "".join(f"<li>{h(r.text)}</li>" for r in rows)
-        + "</ul></div>"
+        "timeline_chart",
+        "Timeline chart of when each option may start to help.",
+        "The same facts in words",
+        [r.text for r in rows],
     )
 
     st.header("Visits in the first 8 weeks", anchor=False)
-    st.plotly_chart(
+    _chart_with_words(
         charts.visits(rows),
-        config=charts.STATIC_CONFIG,
-        theme=None,
-        key="visits_chart",
-        alt="Bar chart of visits in the first 8 weeks. The same facts are listed below it.",
-    )
-    st.html(
-        '<div class="da-alt"><h3>Visits in words</h3><ul>'
-        + "".join(f"<li>{h(r.name)}: {h(r.visits_words)} visits in the first 8 weeks.</li>" for r in rows)
-        + "</ul></div>"
+        "visits_chart",
+        "Bar chart of visits in the first 8 weeks.",
+        "Visits in words",
+        [f"{r.name}: {r.visits_words} visits in the first 8 weeks." for r in rows],
     )
     nav.next_links((nav.COMPARE, "Back to the options side by side"), (nav.HANDOUT, "Make a handout to take with you"))
+
+
+def _chart_with_words(figure: go.Figure, key: str, alt: str, heading: str, lines: list[str]) -> None:
+    """A static chart followed by the same facts as a list, for screen readers and anyone who prefers words."""
+    st.plotly_chart(
+        figure, config=charts.STATIC_CONFIG, theme=None, key=key, alt=f"{alt} The same facts are listed below it."
+    )
+    items = "".join(f"<li>{h(line)}</li>" for line in lines)
+    st.html(f'<div class="da-alt"><h3>{h(heading)}</h3><ul>{items}</ul></div>')
 
 
 if __name__ == "__main__":
