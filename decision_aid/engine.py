@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .answers import Answers
-from .models import OPTION_IDS, PREFER_NOT_TO_SAY, Content, OptionCard, Rule, source_id_paths
+from .models import OPTION_IDS, PREFER_NOT_TO_SAY, Content, OptionCard, Rule
 from .viewmodel import (
     LEVEL_ORDER,
     AnswerItem,
@@ -229,7 +229,7 @@ def build_comparison(
 
     source_ids: list[str] = []
     for view in views:
-        source_ids += [sid for _, sid in source_id_paths(view.card.model_dump())]
+        source_ids += view.card.cited_ids
         source_ids += [s for p in view.points for s in p.source_ids]
     sources = tuple(content.references[s] for s in dict.fromkeys(source_ids))
 

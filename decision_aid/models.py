@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -350,6 +351,11 @@ class OptionCard(Frozen):
                 if applies is not None and applies not in variant_ids:
                     raise ValueError(f"{where}: applies_to '{applies}' is not one of this option's variants")
         return self
+
+    @cached_property
+    def cited_ids(self) -> tuple[str, ...]:
+        """Every source id the card cites, in order of first use; computed once, as the card never changes."""
+        return tuple(dict.fromkeys(sid for _, sid in source_id_paths(self.model_dump())))
 
     @property
     def headline_benefit(self) -> BenefitOutcome:

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.answers import Answers
-from decision_aid.engine import build_comparison
 from decision_aid.models import FREQUENCY_WORDS, OPTION_IDS, Content, Reference
 from decision_aid.ui import style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.text import h, md
 
 
-@st.cache_resource(show_spinner=False)
-def _sources(option_id: str, version: str) -> tuple[Reference, ...]:
-    """Sources behind one card. Built from content alone (empty answers), so it is safe to share."""
-    return build_comparison(get_content(), Answers(), [option_id]).sources
+def _sources(content: Content, option_id: str) -> list[Reference]:
+    return [content.references[sid] for sid in content.options[option_id].cited_ids]
 
 
 def _link(ref: Reference) -> str:
@@ -40,11 +36,11 @@ def _sources_section(content: Content) -> None:
     st.header("Sources for each option", anchor=False)
     for option_id in OPTION_IDS:
         card = content.options[option_id]
-        with st.expander(f"{card.name}: {len(_sources(option_id, content.version))} sources"):
+        with st.expander(f"{card.name}: {len(_sources(content, option_id))} sources"):
             st.html(
                 f'<p>Last reviewed {card.review.last_reviewed.isoformat()}. '
                 f"Next review due {card.review.next_review_due.isoformat()}.</p>"
-                "<ul>" + "".join(_ref_html(r) for r in _sources(option_id, content.version)) + "</ul>"
+                "<ul>" + "".join(_ref_html(r) for r in _sources(content, option_id)) + "</ul>"
             )
 
 
