@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from .answers import Answers, AnswersError, parse_answers
-from .engine import SelectionError, build_comparison, points_for
+from .engine import SelectionError, build_comparison, points_for, stage_for
 from .loader import ContentError, check_content, load_content
-from .models import OPTION_IDS, Content
+from .models import Content
 
 EXIT_BAD_INPUT = 2
 
@@ -56,7 +56,8 @@ def _considerations(args: argparse.Namespace) -> int:
             }
             for p in points[option_id]
         ]
-        for option_id in OPTION_IDS
+        # The order the Compare page shows for these answers (the stage's usual line of care).
+        for option_id in stage_for(content, answers).order
     }
     print(json.dumps(out, indent=2, ensure_ascii=False))
     return 0
@@ -147,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_hand = sub.add_parser("handout", help="write the printable PDF handout for the chosen options")
     p_hand.add_argument("--answers", type=Path, required=True, help="JSON file: question id -> answer (empty: none)")
-    p_hand.add_argument("--options", required=True, help=f"comma-separated option ids ({','.join(OPTION_IDS)})")
+    p_hand.add_argument("--options", required=True, help="comma-separated option ids (see content/ordering.yaml)")
     p_hand.add_argument("--name", default="", help="name to print on the handout (never put in the file's metadata)")
     p_hand.add_argument("--notes", type=Path, default=None, help="text file of notes to print")
     p_hand.add_argument("--paper", default="letter", help="letter (default) or a4")

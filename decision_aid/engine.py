@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .answers import Answers
-from .models import OPTION_IDS, PREFER_NOT_TO_SAY, Content, OptionCard, Rule
+from .models import PREFER_NOT_TO_SAY, Content, Move, OptionCard, ReasonWords, Rule, Stage
 from .viewmodel import (
     LEVEL_ORDER,
     AnswerItem,
@@ -24,34 +24,45 @@ from .viewmodel import (
     ReadinessView,
 )
 
-ORDERING_NOTE = (
-    "This order follows your answers about what matters to you. It is not a recommendation and "
-    "not a ranking of how well the options work. Every option is still shown, and a clinician may "
-    "weigh things differently."
-)
-
 
 class SelectionError(ValueError):
     """Unknown option ids asked for."""
 
 
-def check_selection(selected: Iterable[str] | None) -> tuple[str, ...]:
-    """Selected option ids in the default order; None means all of them."""
+def stage_for(content: Content, answers: Answers) -> Stage:
+    """The point in the usual line of care that the stage answer names; the default stage otherwise."""
+    ordering = content.ordering
+    chosen = answers.selected(ordering.stage_question)
+    for stage in ordering.stages:
+        if stage.when and any(value in stage.when for value in chosen):
+            return stage
+    return ordering.default_stage
+
+
+def default_selection(content: Content, answers: Answers) -> tuple[str, ...]:
+    """The options picked when the person has not picked any themselves."""
+    return tuple(stage_for(content, answers).selected)
+
+
+def check_selection(content: Content, selected: Iterable[str] | None, answers: Answers | None = None) -> tuple[str, ...]:
+    """Selected option ids in the stage's order; None means the stage's default selection."""
+    answers = answers or Answers()
+    stage = stage_for(content, answers)
     if selected is None:
-        return OPTION_IDS
+        return tuple(stage.selected)
     chosen = list(dict.fromkeys(selected))
-    unknown = [s for s in chosen if s not in OPTION_IDS]
+    unknown = [s for s in chosen if s not in content.options]
     if unknown:
-        raise SelectionError(f"unknown option id(s): {', '.join(unknown)} (known: {', '.join(OPTION_IDS)})")
+        raise SelectionError(f"unknown option id(s): {', '.join(unknown)} (known: {', '.join(content.option_ids)})")
     if not chosen:
         raise SelectionError("choose at least one option")
-    return tuple(o for o in OPTION_IDS if o in chosen)
+    return tuple(o for o in stage.order if o in chosen)
 
 
 def points_for(content: Content, answers: Answers) -> dict[str, list[Point]]:
     """Apply every rule to the answers; 'unsure'-type answers raise the rule's question instead."""
     questions = content.questionnaire.questions
-    out: dict[str, list[Point]] = {o: [] for o in OPTION_IDS}
+    out: dict[str, list[Point]] = {o: [] for o in content.option_ids}
     for rule in content.rules:
         chosen = answers.selected(rule.question)
         if not chosen or PREFER_NOT_TO_SAY in chosen:
@@ -71,6 +82,8 @@ def points_for(content: Content, answers: Answers) -> dict[str, list[Point]]:
                 text=(rule.ask or "") if as_question else rule.text,
                 is_question=as_question,
                 source_ids=tuple(rule.source_ids),
+                health=question.health,
+                sensitive=question.is_sensitive(answer_value),
             )
         )
     for points in out.values():
@@ -97,69 +110,75 @@ def _answer_items(content: Content, answers: Answers, health: bool) -> tuple[Ans
             chosen = answers.selected(q.id)
             if not chosen:
                 continue
-            items.append(AnswerItem(q.id, q.text, ", ".join(q.label_for(v) for v in chosen)))
+            shared = ", ".join(q.shared_label_for(v) for v in chosen) if any(q.is_sensitive(v) for v in chosen) else None
+            items.append(AnswerItem(q.id, q.text, ", ".join(q.label_for(v) for v in chosen), shared))
     return tuple(items)
 
 
 # --- ordering by what matters ------------------------------------------------
 
 
-def _preference_factors(card: OptionCard, answers: Answers, points: Sequence[Point]) -> list[tuple[int, str]]:
-    """(weight, reason) pairs; positive moves an option up. Each reason names the answer behind it."""
-    factors: list[tuple[int, str]] = []
-    first_days = card.onset.first_effect.days("typical")
-    speed = answers.get("speed")
-    if speed in ("very", "somewhat"):
-        weight = 2 if speed == "very" else 1
-        if first_days <= 7:
-            factors.append((weight, "it may start to help within days, and you said quick relief matters to you"))
-        elif first_days > 21:
-            factors.append((-weight, "it often takes weeks to start helping, and you said quick relief matters to you"))
-    if answers.get("medicine") == "prefer_without":
-        if card.is_medicine:
-            factors.append((-2, "it uses medicine, and you said you would rather not take medicine"))
-        else:
-            factors.append((1, "it does not use medicine, which you said you would prefer"))
-    visits = answers.get("visits")
-    high_visits = card.practicalities.visits_first_8_weeks.high
-    if visits == "few" and high_visits > 8:
-        factors.append((-2, "it needs more visits than the few you said you can manage"))
-    elif visits == "weekly" and high_visits > 16:
-        factors.append((-1, "it needs more than the weekly visits you said you can manage"))
-    cost = answers.get("cost")
-    level = card.practicalities.cost.level
-    if cost == "a_lot" and level in ("high", "low"):
-        factors.append((-2, "it tends to cost a lot, and you said cost matters a lot")
-                       if level == "high" else (1, "it tends to cost little, and you said cost matters a lot"))
-    elif cost == "somewhat" and level == "high":
-        factors.append((-1, "it tends to cost a lot, and you said cost matters to you"))
-    avoid = [p for p in points if p.question_id == "side_effects_avoid" and not p.is_question]
-    if avoid:
-        factors.append((-len(avoid), "it can cause a side effect you said you most want to avoid"))
-    return factors
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
-def _order(cards: Sequence[OptionCard], answers: Answers, points: dict[str, list[Point]]) -> list[tuple[OptionCard, str]]:
-    scored = []
-    for index, card in enumerate(cards):
-        factors = _preference_factors(card, answers, points[card.id])
-        score = sum(w for w, _ in factors)
-        scored.append((score, index, card, factors))
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    out: list[tuple[OptionCard, str]] = []
-    for new_index, (_, old_index, card, factors) in enumerate(scored):
-        if new_index < old_index:
-            move = "Moved up"
-        elif new_index > old_index:
-            move = "Moved down"
-        else:
-            move = "Same place"
-        if factors:
-            reasons = "; ".join(r for _, r in factors)
-            out.append((card, f"{move}: {reasons}."))
-        else:
-            out.append((card, f"{move}: none of your answers about what matters changed its place."))
-    return out
+def _moves_for(content: Content, answers: Answers, option_id: str) -> list[Move]:
+    return [
+        m for m in content.ordering.moves
+        if option_id in m.options and any(v in m.when for v in answers.selected(m.question))
+    ]
+
+
+def _reason(words: ReasonWords, old: int, new: int, last: int, moves: Sequence[Move]) -> str:
+    """Where the option now sits, what the person's answers did to it, and, when they are not the
+    whole story, that other options moved: the sentence never credits an answer with a move it did not cause."""
+    net = sum(m.by for m in moves)
+    place = {"old": _ordinal(old + 1), "new": _ordinal(new + 1)}
+    if new < old:
+        parts = [words.moved_up.format(**place)]
+    elif new > old:
+        parts = [words.moved_down.format(**place)]
+    else:
+        parts = [words.same_place.format(**place)]
+    raised = [m.reason for m in moves if m.by > 0]
+    lowered = [m.reason for m in moves if m.by < 0]
+    if raised:
+        parts.append(words.raised.format(reasons="; ".join(dict.fromkeys(raised))))
+    if lowered:
+        parts.append(words.lowered.format(reasons="; ".join(dict.fromkeys(lowered))))
+    if not moves:
+        parts.append(words.unmoved)
+    if new < old and net <= 0:
+        parts.append(words.up_because_others)
+    elif new > old and net >= 0:
+        parts.append(words.down_because_others)
+    elif new == old and net > 0 and new == 0:
+        parts.append(words.already_first)
+    elif new == old and net < 0 and new == last:
+        parts.append(words.already_last)
+    elif new == old and net != 0:
+        parts.append(words.kept_by_others)
+    return " ".join(parts)
+
+
+def order_by_what_matters(content: Content, answers: Answers, option_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(option id, reason) in the order the person's answers give; ties keep the stage's order."""
+    moves = {o: _moves_for(content, answers, o) for o in option_ids}
+    scored = sorted(enumerate(option_ids), key=lambda item: (-sum(m.by for m in moves[item[1]]), item[0]))
+    words = content.ordering.reason_words
+    last = len(option_ids) - 1
+    return [(o, _reason(words, old, new, last, moves[o])) for new, (old, o) in enumerate(scored)]
+
+
+def stage_label(content: Content, answers: Answers, option_id: str) -> str | None:
+    """The plain "usually offered after ..." label, or "often offered at this stage" when the answer says so."""
+    ordering = content.ordering
+    later = next((item for item in ordering.later if item.option == option_id), None)
+    if later is None:
+        return None
+    at_stage = any(v in later.stage_answers for v in answers.selected(ordering.stage_question))
+    return later.at_stage if at_stage else later.usually_after
 
 
 # --- rows for charts -----------------------------------------------------------
@@ -211,20 +230,26 @@ def build_comparison(
     selected: Iterable[str] | None = None,
     ordering: Ordering = "default",
 ) -> Comparison:
-    chosen = check_selection(selected)
+    """The one comparison every renderer draws: the same answers give the same order and words everywhere."""
+    chosen = check_selection(content, selected, answers)
     all_points = points_for(content, answers)
-    cards = [content.options[o] for o in chosen]
     if ordering == "what_matters":
-        ordered = _order(cards, answers, all_points)
-        views = tuple(OptionView(card, tuple(all_points[card.id]), reason) for card, reason in ordered)
-        note: str | None = ORDERING_NOTE
+        ordered: list[tuple[str, str | None]] = list(order_by_what_matters(content, answers, chosen))
+        note = content.ordering.what_matters_note
     else:
-        views = tuple(OptionView(card, tuple(all_points[card.id])) for card in cards)
-        note = None
+        ordered = [(o, None) for o in chosen]
+        note = stage_for(content, answers).note
+    views = tuple(
+        OptionView(content.options[o], tuple(all_points[o]), reason, stage_label(content, answers, o))
+        for o, reason in ordered
+    )
 
     asks: list[QuestionToAsk] = []
     for view in views:
-        asks += [QuestionToAsk(view.id, view.card.short_name, p.text, True) for p in view.points if p.is_question]
+        asks += [
+            QuestionToAsk(view.id, view.card.short_name, p.text, True, p.health, p.sensitive)
+            for p in view.points if p.is_question
+        ]
         asks += [QuestionToAsk(view.id, view.card.short_name, q, False) for q in view.card.questions_to_ask]
 
     source_ids: list[str] = []
@@ -251,4 +276,7 @@ def build_comparison(
         content_version=content.version,
         last_reviewed=content.about.review.last_reviewed.isoformat(),
         about=content.about,
+        crisis=content.crisis,
+        wording=content.wording,
+        answered=bool(answers.values),
     )

@@ -8,24 +8,30 @@ pass: fixing one error at a time and re-running is a poor editing loop.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from .models import (
-    OPTION_IDS,
     About,
     Content,
+    Crisis,
     OptionCard,
+    OrderingContent,
     OtherTreatments,
+    Question,
     Questionnaire,
     Reference,
     Rules,
+    Wording,
     source_id_paths,
 )
+
+M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -35,6 +41,9 @@ ABOUT_FILE = "about.yaml"
 OTHER_FILE = "other_treatments.yaml"
 QUESTIONNAIRE_FILE = "questionnaire.yaml"
 RULES_FILE = "rules.yaml"
+ORDERING_FILE = "ordering.yaml"
+CRISIS_FILE = "crisis.yaml"
+WORDING_FILE = "wording.yaml"
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,66 @@ def _validate(model: type[BaseModel], data: Any, rel: str, problems: list[Proble
         return None
 
 
+def _answer_problems(
+    questions: dict[str, Question], rel: str, path: str, question_id: str, answers: dict[str, list[str]]
+) -> list[Problem]:
+    """A reference to a question and some of its answers: the question must exist and each answer be one of its choices."""
+    question = questions.get(question_id)
+    if question is None:
+        return [Problem(rel, f"{path}.question" if path else "question", f"unknown question id '{question_id}'")]
+    valid = {c.value for c in question.choices}
+    out = []
+    for key, values in answers.items():
+        for i, answer in enumerate(values):
+            if answer not in valid:
+                out.append(
+                    Problem(
+                        rel,
+                        f"{path}.{key}[{i}]" if path else f"{key}[{i}]",
+                        f"'{answer}' is not a choice of question '{question_id}' (choices: {', '.join(sorted(valid))})",
+                    )
+                )
+    return out
+
+
+def _option_problems(known: Sequence[str], rel: str, path: str, option_ids: str | Sequence[str]) -> list[Problem]:
+    """Every option id named must be one the content has; a single id is reported at ``path``, a list item by index."""
+    items = [(path, option_ids)] if isinstance(option_ids, str) else [(f"{path}[{i}]", o) for i, o in enumerate(option_ids)]
+    return [
+        Problem(rel, where, f"unknown option id '{o}' (options: {', '.join(known)})") for where, o in items if o not in known
+    ]
+
+
+def _ordering_problems(ordering: OrderingContent, questions: dict[str, Question], option_ids: list[str]) -> list[Problem]:
+    rel = ORDERING_FILE
+    out: list[Problem] = []
+    stage_q = ordering.stage_question
+    if stage_q not in questions:
+        out.append(Problem(rel, "stage_question", f"unknown question id '{stage_q}'"))
+    for s_i, stage in enumerate(ordering.stages):
+        if stage_q in questions:
+            out += _answer_problems(questions, rel, f"stages[{s_i}]", stage_q, {"when": stage.when})
+        out += _option_problems(option_ids, rel, f"stages[{s_i}].order", stage.order)
+        missing = [o for o in option_ids if o not in stage.order]
+        if missing:
+            out.append(Problem(rel, f"stages[{s_i}].order", f"leaves out option(s) {', '.join(missing)}: list every option"))
+    for l_i, later in enumerate(ordering.later):
+        out += _option_problems(option_ids, rel, f"later[{l_i}].option", later.option)
+        if stage_q in questions:
+            out += _answer_problems(questions, rel, f"later[{l_i}]", stage_q, {"stage_answers": later.stage_answers})
+    for m_i, move in enumerate(ordering.moves):
+        out += _answer_problems(questions, rel, f"moves[{m_i}]", move.question, {"when": move.when})
+        out += _option_problems(option_ids, rel, f"moves[{m_i}].options", move.options)
+    return out
+
+
+def _listed_option_ids(root: Path, ordering: OrderingContent | None) -> list[str]:
+    """The options to load: those ordering.yaml lists, or, when it is broken, the files present (to check them anyway)."""
+    if ordering is not None:
+        return list(ordering.option_ids)
+    return sorted(p.stem for p in (root / OPTIONS_DIR).glob("*.yaml"))
+
+
 def check_content(directory: Path | None = None, today: dt.date | None = None) -> tuple[Content | None, list[Problem]]:
     """Return the bundle (or None) and every problem found; never raises for bad content."""
     root = Path(directory) if directory is not None else DEFAULT_CONTENT_DIR
@@ -160,11 +229,16 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
                     problems.append(Problem(REFERENCES_FILE, f"references[{i}].year", f"year {ref.year} is in the future"))
                 references[ref.id] = ref
 
+    def load(model: type[M], rel: str) -> M | None:
+        return cast("M | None", _validate(model, _read_yaml(root / rel, rel, problems), rel, problems))
+
+    ordering = load(OrderingContent, ORDERING_FILE)
+    option_ids = _listed_option_ids(root, ordering)
     options: dict[str, OptionCard] = {}
     raw_by_file: dict[str, Any] = {}
-    for option_id in OPTION_IDS:
+    for option_id in option_ids:
         rel = f"{OPTIONS_DIR}/{option_id}.yaml"
-        card = _validate(OptionCard, _read_yaml(root / rel, rel, problems), rel, problems)
+        card = load(OptionCard, rel)
         if card is None:
             continue
         if card.id != option_id:
@@ -176,19 +250,20 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
     options_dir = root / OPTIONS_DIR
     if options_dir.is_dir():
         for extra in sorted(options_dir.glob("*.yaml")):
-            if extra.stem not in OPTION_IDS:
+            if extra.stem not in option_ids:
                 problems.append(
-                    Problem(f"{OPTIONS_DIR}/{extra.name}", "", f"unknown option file; expected one of {', '.join(OPTION_IDS)}")
+                    Problem(f"{OPTIONS_DIR}/{extra.name}", "",
+                            f"option file not listed in {ORDERING_FILE}; add '{extra.stem}' to every stage's order there")
                 )
 
-    about = _validate(About, _read_yaml(root / ABOUT_FILE, ABOUT_FILE, problems), ABOUT_FILE, problems)
+    about = load(About, ABOUT_FILE)
     if about is not None and about.review.last_reviewed > today:
         problems.append(Problem(ABOUT_FILE, "review.last_reviewed", f"date {about.review.last_reviewed} is in the future"))
-    other = _validate(OtherTreatments, _read_yaml(root / OTHER_FILE, OTHER_FILE, problems), OTHER_FILE, problems)
-    questionnaire = _validate(
-        Questionnaire, _read_yaml(root / QUESTIONNAIRE_FILE, QUESTIONNAIRE_FILE, problems), QUESTIONNAIRE_FILE, problems
-    )
-    rules = _validate(Rules, _read_yaml(root / RULES_FILE, RULES_FILE, problems), RULES_FILE, problems)
+    other = load(OtherTreatments, OTHER_FILE)
+    questionnaire = load(Questionnaire, QUESTIONNAIRE_FILE)
+    rules = load(Rules, RULES_FILE)
+    crisis = load(Crisis, CRISIS_FILE)
+    wording = load(Wording, WORDING_FILE)
     for rel, model in ((OTHER_FILE, other), (RULES_FILE, rules)):
         if model is not None:
             raw_by_file[rel] = model.model_dump()
@@ -211,31 +286,22 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
                 seen.add(q.id)
         if rules is not None:
             for r_i, rule in enumerate(rules.rules):
-                question = questions.get(rule.question)
-                if question is None:
-                    problems.append(
-                        Problem(RULES_FILE, f"rules[{r_i}].question", f"unknown question id '{rule.question}'")
-                    )
-                    continue
-                valid = {c.value for c in question.choices}
-                for key in ("when", "ask_when"):
-                    for a_i, answer in enumerate(getattr(rule, key)):
-                        if answer not in valid:
-                            problems.append(
-                                Problem(
-                                    RULES_FILE,
-                                    f"rules[{r_i}].{key}[{a_i}]",
-                                    f"'{answer}' is not a choice of question '{rule.question}' "
-                                    f"(choices: {', '.join(sorted(valid))})",
-                                )
-                            )
+                problems += _answer_problems(
+                    questions, RULES_FILE, f"rules[{r_i}]", rule.question, {"when": rule.when, "ask_when": rule.ask_when}
+                )
+                problems += _option_problems(option_ids, RULES_FILE, f"rules[{r_i}].option", rule.option)
+        if ordering is not None:
+            problems += _ordering_problems(ordering, questions, option_ids)
 
-    if problems or about is None or other is None or questionnaire is None or rules is None:
+    parts = (about, other, questionnaire, rules, ordering, crisis, wording)
+    if problems or any(part is None for part in parts):
         return None, problems
-    return (
-        Content(options=options, references=references, about=about, other=other, questionnaire=questionnaire, rules=rules.rules),
-        [],
+    assert about and other and questionnaire and rules and ordering and crisis and wording
+    content = Content(
+        options=options, references=references, about=about, other=other, questionnaire=questionnaire,
+        rules=rules.rules, ordering=ordering, crisis=crisis, wording=wording,
     )
+    return content, []
 
 
 def load_content(directory: Path | None = None, today: dt.date | None = None) -> Content:

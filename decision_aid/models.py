@@ -15,9 +15,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-OptionId = Literal["ketamine", "ssri", "rtms", "psychotherapy", "exercise", "active_monitoring"]
-OPTION_IDS: tuple[str, ...] = ("ketamine", "ssri", "rtms", "psychotherapy", "exercise", "active_monitoring")
-
 FrequencyWord = Literal["very common", "common", "uncommon", "rare", "very rare"]
 FREQUENCY_WORDS: dict[str, str] = {
     "very common": "more than 1 in 10 people",
@@ -33,6 +30,8 @@ DAYS_PER_UNIT: dict[str, float] = {"hours": 1 / 24, "days": 1.0, "weeks": 7.0, "
 Text = Annotated[str, Field(min_length=1)]
 SourceIds = Annotated[list[str], Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+OptionId = Slug
+"""Option ids come from content (``ordering.yaml`` lists them); the loader checks every reference to one."""
 
 
 def range_words(low: int, high: int) -> str:
@@ -385,7 +384,6 @@ class About(Frozen):
     conflicts: Text
     privacy: Text
     disclaimer: Text
-    crisis: Text
 
 
 class OtherTreatment(Frozen):
@@ -410,6 +408,9 @@ PREFER_NOT_TO_SAY = "prefer_not_to_say"
 class Choice(Frozen):
     value: Slug
     label: Text
+    shared_label: str | None = None
+    """A neutral wording for a shared screen. Giving one marks the answer as private: on a shared
+    screen it is shown in these words, and the points it raises are held back until shown."""
 
 
 class Question(Frozen):
@@ -435,6 +436,13 @@ class Question(Frozen):
         if value == PREFER_NOT_TO_SAY:
             return "Prefer not to say"
         return next((c.label for c in self.choices if c.value == value), value)
+
+    def is_sensitive(self, value: str) -> bool:
+        return any(c.value == value and c.shared_label for c in self.choices)
+
+    def shared_label_for(self, value: str) -> str:
+        """The answer as a shared screen may show it: neutral words for a private answer, else its label."""
+        return next((c.shared_label for c in self.choices if c.value == value and c.shared_label), self.label_for(value))
 
 
 class Step(Frozen):
@@ -488,16 +496,183 @@ class Questionnaire(Frozen):
         return {q.id: q for s in self.steps for q in s.questions}
 
 
+
+# --- order of the options -------------------------------------------------
+
+
+class Stage(Frozen):
+    """Which options are shown, and in what order, at one point in the usual line of care.
+
+    The stage is chosen by the answer to ``OrderingContent.stage_question``; a stage
+    without ``when`` is the default (nothing answered, or an answer no stage names).
+    """
+
+    id: Slug
+    when: list[str] = Field(default_factory=list)
+    order: Annotated[list[OptionId], Field(min_length=1)]
+    selected: Annotated[list[OptionId], Field(min_length=1)]
+    """Options picked when the Compare page first opens; the person can pick any others."""
+    note: Text
+    """One sentence above the options saying why they are in this order."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Stage:
+        if len(set(self.order)) != len(self.order):
+            raise ValueError("order lists an option twice")
+        missing = [o for o in self.selected if o not in self.order]
+        if missing:
+            raise ValueError(f"selected options must also be in order (not in order: {', '.join(missing)})")
+        return self
+
+
+class LaterOption(Frozen):
+    """An option usually offered after others: it carries a plain label, and is never hidden."""
+
+    option: OptionId
+    usually_after: Text
+    """The label at other stages, for example "Usually offered after two or more medicines have not helped"."""
+    at_stage: Text
+    """The label when the stage answer says the person is at that point ("Often offered at this stage")."""
+    stage_answers: Annotated[list[str], Field(min_length=1)]
+
+
+class Move(Frozen):
+    """One answer that moves some options up or down in the "by what matters to me" order."""
+
+    question: Slug
+    when: Annotated[list[str], Field(min_length=1)]
+    options: Annotated[list[OptionId], Field(min_length=1)]
+    by: Annotated[int, Field(ge=-3, le=3)]
+    reason: Text
+    """Why, in words that name the answer: "it often takes weeks to start helping, and you said ..."."""
+
+    @field_validator("by")
+    @classmethod
+    def _moves(cls, value: int) -> int:
+        if value == 0:
+            raise ValueError("by must move the options: use a whole number from -3 to 3, not 0")
+        return value
+
+
+class ReasonWords(Frozen):
+    """Sentences that explain each option's place; {old}, {new} and {reasons} are filled in."""
+
+    moved_up: Text
+    moved_down: Text
+    same_place: Text
+    raised: Text
+    lowered: Text
+    unmoved: Text
+    up_because_others: Text
+    down_because_others: Text
+    kept_by_others: Text
+    already_first: Text
+    already_last: Text
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> ReasonWords:
+        need = {
+            "moved_up": ("{old}", "{new}"),
+            "moved_down": ("{old}", "{new}"),
+            "same_place": ("{new}",),
+            "raised": ("{reasons}",),
+            "lowered": ("{reasons}",),
+        }
+        for name, keys in need.items():
+            text = getattr(self, name)
+            for key in keys:
+                if key not in text:
+                    raise ValueError(f"{name} must contain {key}")
+        return self
+
+
+class OrderingContent(Frozen):
+    stage_question: Slug
+    stages: Annotated[list[Stage], Field(min_length=1)]
+    later: list[LaterOption] = Field(default_factory=list)
+    what_matters_note: Text
+    moves: list[Move] = Field(default_factory=list)
+    reason_words: ReasonWords
+
+    @model_validator(mode="after")
+    def _one_default(self) -> OrderingContent:
+        defaults = [s.id for s in self.stages if not s.when]
+        if len(defaults) != 1:
+            raise ValueError(f"exactly one stage must have no 'when' (the default); found {len(defaults)}")
+        orders = {tuple(sorted(s.order)) for s in self.stages}
+        if len(orders) != 1:
+            raise ValueError("every stage must order the same set of options")
+        return self
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        """Every option, in the default stage's order (the usual line of care)."""
+        return tuple(self.default_stage.order)
+
+    @property
+    def default_stage(self) -> Stage:
+        return next(s for s in self.stages if not s.when)
+
+
+# --- words shared by screen, paper and chart note -------------------------
+
+
+class CrisisLink(Frozen):
+    label: Text
+    href: Annotated[str, Field(pattern=r"^(tel|sms):[0-9]+$")]
+
+
+class Crisis(Frozen):
+    """The one source of crisis help, for every page, every handout page and the chart note."""
+
+    heading: Text
+    text: Text
+    """The sentence on every screen: who to call or text, and when."""
+    short: Annotated[str, Field(min_length=1, max_length=100)]
+    """One line for the foot of every printed page."""
+    more: Text
+    """Chat, opening hours and outside the US: for the handout's box and the About page."""
+    links: Annotated[list[CrisisLink], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _numbers(self) -> Crisis:
+        for field in ("text", "short"):
+            for number in ("988", "911"):
+                if number not in getattr(self, field):
+                    raise ValueError(f"{field} must name {number}")
+        return self
+
+
+class Wording(Frozen):
+    """Sentences both renderers print that are not tied to one option."""
+
+    benefit_groups_caution: Text
+    start_does: Annotated[list[Text], Field(min_length=1)]
+    """What the guide does; {count} is the number of options and {names} lists them."""
+    start_does_not: Annotated[list[Text], Field(min_length=1)]
+    no_side_effects: Text
+    """Said instead of an empty side-effect list: never "none listed"."""
+    empty_answers: Text
+    """The Compare page before any question is answered."""
+
 # --- the whole bundle -----------------------------------------------------
 
 
 class Content(Frozen):
     options: dict[str, OptionCard]
+    """Every option card, in the usual line of care (the default stage's order)."""
     references: dict[str, Reference]
     about: About
     other: OtherTreatments
     questionnaire: Questionnaire
     rules: list[Rule]
+    ordering: OrderingContent
+    crisis: Crisis
+    wording: Wording
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(self.options)
 
     @property
     def version(self) -> str:

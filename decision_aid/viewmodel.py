@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import About, OptionCard, Reference, range_words
+from .models import About, Crisis, OptionCard, Reference, Wording, range_words
 
 Level = Literal["discuss", "caution", "specialist_advice"]
 LEVEL_LABELS: dict[str, str] = {
@@ -33,14 +33,6 @@ TIME_TICKS: tuple[tuple[float, str], ...] = (
 )
 TIME_AXIS_DAYS: tuple[float, float] = (1 / 48, 240.0)
 
-BENEFIT_GROUPS_CAUTION = (
-    "These figures come from different groups of people followed for different lengths of time. "
-    "For example, the ketamine and rTMS trials studied people whose depression had not improved after "
-    "other treatments, while most exercise and therapy trials studied milder depression. So the numbers "
-    "cannot be compared directly from one option to another."
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Point:
     """A point to discuss on one card, raised by one answer."""
@@ -53,6 +45,10 @@ class Point:
     text: str
     is_question: bool
     source_ids: tuple[str, ...]
+    health: bool = False
+    """Raised by a health answer: off a shared screen until shown, and off paper unless the person adds it."""
+    sensitive: bool = False
+    """Raised by a private what-matters answer: off a shared screen until shown."""
 
     @property
     def level_label(self) -> str:
@@ -131,6 +127,8 @@ class AnswerItem:
     question_id: str
     question: str
     answer: str
+    shared_answer: str | None = None
+    """Neutral words for a shared screen when the answer is private; None when it can be shown as it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +137,8 @@ class QuestionToAsk:
     option_name: str
     text: str
     from_answers: bool
+    health: bool = False
+    sensitive: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +154,8 @@ class OptionView:
     card: OptionCard
     points: tuple[Point, ...]
     order_reason: str | None = None
+    stage_label: str | None = None
+    """ "Usually offered after ..." for options usually offered after others; never hides the option."""
 
     @property
     def id(self) -> str:
@@ -179,7 +181,14 @@ class Comparison:
     content_version: str
     last_reviewed: str
     about: About
-    benefit_caution: str = BENEFIT_GROUPS_CAUTION
+    crisis: Crisis
+    wording: Wording
+    answered: bool
+    """Whether any question was answered (the Compare page invites answers when none are)."""
+
+    @property
+    def benefit_caution(self) -> str:
+        return self.wording.benefit_groups_caution
 
     @property
     def option_ids(self) -> tuple[str, ...]:

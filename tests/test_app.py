@@ -12,12 +12,15 @@ from streamlit.testing.v1 import AppTest
 
 from decision_aid.answers import parse_answers
 from decision_aid.engine import build_comparison
-from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY, Content
+from decision_aid.loader import load_content
+from decision_aid.models import PREFER_NOT_TO_SAY, Content
 from decision_aid.ui import crisis, nav, state
 from decision_aid.ui.content import CONTENT_DIR_ENV
 from decision_aid.ui.pages import start as start_page
 from decision_aid.ui.text import h, md
 
+CONTENT = load_content()
+MATTERS_STEP = next(i for i, s in enumerate(CONTENT.questionnaire.steps) if s.id == "matters")
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 TIMEOUT = 60
@@ -127,6 +130,7 @@ def test_every_question_offers_prefer_not_to_say(content: Content) -> None:
 def test_prefer_not_to_say_clears_other_choices_of_a_multi_question(content: Content) -> None:
     question = next(q for q in content.questionnaire.questions.values() if q.kind == "multi")
     at = go(open_app(), nav.QUESTIONS)
+    step_to(at, MATTERS_STEP)
     at.checkbox(key=state.choice_key(question.id, question.choices[0].value)).check().run()
     at.checkbox(key=state.choice_key(question.id, PREFER_NOT_TO_SAY)).check().run()
     assert at.session_state[state.ANSWERS][question.id] == [PREFER_NOT_TO_SAY]
@@ -135,6 +139,7 @@ def test_prefer_not_to_say_clears_other_choices_of_a_multi_question(content: Con
 
 def test_answers_are_kept_when_moving_between_pages() -> None:
     at = go(open_app(), nav.QUESTIONS)
+    step_to(at, MATTERS_STEP)
     at.radio(key=state.question_key("speed")).set_value("very").run()
     go(at, nav.COMPARE)
     go(at, nav.QUESTIONS)
@@ -194,6 +199,7 @@ def test_screen_share_hides_health_answers_and_points_until_revealed(content: Co
 
 def test_start_over_clears_answers() -> None:
     at = go(open_app(), nav.QUESTIONS)
+    step_to(at, MATTERS_STEP)
     at.radio(key=state.question_key("speed")).set_value("very").run()
     go(at, nav.HANDOUT)
     at.text_input(key="w_name").input("Sam").run()
@@ -206,11 +212,13 @@ def test_start_over_clears_answers() -> None:
     for key in (state.ANSWERS, state.NAME, "w_name", state.question_key("speed")):
         assert key not in at.session_state or not at.session_state[key]
     go(at, nav.QUESTIONS)
+    step_to(at, MATTERS_STEP)
     assert at.radio(key=state.question_key("speed")).value is None
 
 
 def test_start_over_can_be_cancelled() -> None:
     at = go(open_app(), nav.QUESTIONS)
+    step_to(at, MATTERS_STEP)
     at.radio(key=state.question_key("speed")).set_value("very").run()
     at.button(key="reset_ask").click().run()
     at.button(key="reset_no").click().run()
@@ -220,11 +228,11 @@ def test_start_over_can_be_cancelled() -> None:
 def test_compare_shows_all_options_by_default_with_the_benefit_caution(content: Content) -> None:
     at = go(open_app(), nav.COMPARE)
     no_exception(at)
-    for option_id in OPTION_IDS:
+    for option_id in CONTENT.option_ids:
         card = html_text(at.get_by_key(f"card_{option_id}"))
         assert h(content.options[option_id].name) in card
     assert "cannot be compared directly" in html_text(at)
-    assert len(at.get("plotly_chart")) == len(OPTION_IDS), "one icon array per card"
+    assert len(at.get("plotly_chart")) == len(CONTENT.option_ids), "one icon array per card"
 
 
 def test_fewer_than_two_options_asks_to_pick_more() -> None:
@@ -237,11 +245,12 @@ def test_fewer_than_two_options_asks_to_pick_more() -> None:
 
 def test_ordering_by_what_matters_shows_the_note_and_each_reason(content: Content) -> None:
     at = go(open_app(), nav.QUESTIONS)
+    step_to(at, MATTERS_STEP)
     at.radio(key=state.question_key("speed")).set_value("very").run()
     go(at, nav.COMPARE)
     at.radio(key="w_order").set_value("what_matters").run()
     assert any("not a recommendation" in i.value for i in at.info)
-    for option_id in OPTION_IDS:
+    for option_id in CONTENT.option_ids:
         assert "Why it is in this place:" in html_text(at.get_by_key(f"card_{option_id}"))
 
 
@@ -253,7 +262,7 @@ def test_grid_view_has_a_row_per_question_and_a_column_per_option(content: Conte
     for row in ("How soon might I feel better?", "How likely is it to help?", "Main side effects",
                 "Visits in the first 8 weeks", "Cost"):
         assert f'<th scope="row">{h(row)}</th>' in table
-    for option_id in OPTION_IDS:
+    for option_id in CONTENT.option_ids:
         assert f'<th scope="col">{h(content.options[option_id].short_name)}</th>' in table
 
 
@@ -313,7 +322,7 @@ def test_typed_name_is_shown_as_plain_text_only() -> None:
 def test_about_page_lists_sources_with_review_dates(content: Content) -> None:
     at = go(open_app(), nav.ABOUT)
     text = html_text(at)
-    for option_id in OPTION_IDS:
+    for option_id in CONTENT.option_ids:
         assert content.options[option_id].review.last_reviewed.isoformat() in text
     for word in ("very common", "rare"):
         assert word in text

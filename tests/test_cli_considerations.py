@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from decision_aid.models import OPTION_IDS
+from decision_aid.loader import load_content
 
+CONTENT = load_content()
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -22,7 +23,7 @@ def test_considerations_prints_points_keyed_by_option(tmp_path: Path) -> None:
     result = _run("considerations", "--answers", str(answers))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data) == list(OPTION_IDS)
+    assert list(data) == list(CONTENT.option_ids)
     [rtms_point] = data["rtms"]
     assert rtms_point["question"] == "metal_in_head"
     assert rtms_point["level"] == "specialist_advice"

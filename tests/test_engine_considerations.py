@@ -6,7 +6,8 @@ import pytest
 
 from decision_aid.answers import Answers, parse_answers
 from decision_aid.engine import build_comparison, points_for
-from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY
+from decision_aid.loader import load_content
+from decision_aid.models import PREFER_NOT_TO_SAY
 
 # health question -> (cards that get a point, a word the point must mention)
 HEALTH_EXPECTATIONS: dict[str, tuple[set[str], str]] = {
@@ -22,6 +23,8 @@ HEALTH_EXPECTATIONS: dict[str, tuple[set[str], str]] = {
     "blood_thinners": ({"ssri"}, "bleeding"),
     "heart_or_mobility_limits": ({"exercise", "ketamine"}, "heart"),
 }
+
+CONTENT = load_content()
 
 
 def _cards_with_points(content, raw: dict) -> dict[str, list]:
@@ -98,15 +101,15 @@ def test_side_effect_worries_point_to_the_cards_where_they_happen(content) -> No
 
 def test_unanswered_questionnaire_still_shows_all_six_options_without_points(content) -> None:
     comparison = build_comparison(content, Answers())
-    assert comparison.option_ids == OPTION_IDS
+    assert comparison.option_ids == CONTENT.option_ids
     assert all(not o.points for o in comparison.options)
     assert len(comparison.onset_rows) == len(comparison.benefit_rows) == 6
 
 
 def test_selection_keeps_default_order_and_rows_match(content) -> None:
     comparison = build_comparison(content, Answers(), selected=["ssri", "ketamine"])
-    assert comparison.option_ids == ("ketamine", "ssri")
-    assert [r.option_id for r in comparison.onset_rows] == ["ketamine", "ssri"]
+    assert comparison.option_ids == ("ssri", "ketamine")
+    assert [r.option_id for r in comparison.onset_rows] == ["ssri", "ketamine"]
 
 
 def test_questions_to_ask_include_unsure_answers_first_for_each_option(content) -> None:

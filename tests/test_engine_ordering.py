@@ -1,44 +1,188 @@
-"""The 'by what matters to me' order explains itself and never drops an option."""
+"""The order of the options: the usual line of care by default, and "by what matters to me" on request.
+
+The golden table pins the exact order and every reason for a set of answers, so a
+change to ``content/ordering.yaml`` or to the engine shows up here as a readable diff.
+Each reason must be true: an option that moved only because others moved says so.
+"""
 
 from __future__ import annotations
 
+import pytest
+
 from decision_aid.answers import Answers, parse_answers
-from decision_aid.engine import ORDERING_NOTE, build_comparison
+from decision_aid.engine import build_comparison, stage_label
+from decision_aid.models import Content
+
+NONE_MOVED = "None of your answers about what matters moved it."
+UP_BY_OTHERS = "It moved up only because other options moved down further."
+DOWN_BY_OTHERS = "It moved down only because other options moved up further."
+KEPT = "Options around it moved too, so its place did not change."
+FIRST = "It was already first, so its place did not change."
+LAST = "It was already last, so its place did not change."
+FEW_VISITS = "Your answers lowered it: it can need more visits than the few you said you can manage."
+SLOW = "Your answers lowered it: it often takes weeks to start helping, and you said quick relief matters a lot to you."
+FAST = "Your answers raised it: it may start to help within days, and you said quick relief matters a lot to you."
+NO_MED_UP = "Your answers raised it: it does not use medicine, which you said you would prefer."
+NO_MED_DOWN = "Your answers lowered it: it uses medicine, and you said you would rather not take medicine."
+CHEAP = "Your answers raised it: it tends to cost little, and you said cost matters a lot to you."
+SIDE_EFFECT = "Your answers lowered it: it can cause a side effect you said you most want to avoid."
+
+GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
+    "nothing answered": (
+        {},
+        [
+            ("psychotherapy", f"Still 1st. {NONE_MOVED}"),
+            ("exercise", f"Still 2nd. {NONE_MOVED}"),
+            ("ssri", f"Still 3rd. {NONE_MOVED}"),
+            ("active_monitoring", f"Still 4th. {NONE_MOVED}"),
+            ("rtms", f"Still 5th. {NONE_MOVED}"),
+            ("ketamine", f"Still 6th. {NONE_MOVED}"),
+        ],
+    ),
+    "few visits": (
+        {"visits": "few"},
+        [
+            ("ssri", f"Moved up from 3rd to 1st. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("active_monitoring", f"Moved up from 4th to 2nd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("psychotherapy", f"Moved down from 1st to 3rd. {FEW_VISITS}"),
+            ("exercise", f"Moved down from 2nd to 4th. {FEW_VISITS}"),
+            ("rtms", f"Still 5th. {FEW_VISITS} {KEPT}"),
+            ("ketamine", f"Still 6th. {FEW_VISITS} {LAST}"),
+        ],
+    ),
+    "quick relief matters a lot": (
+        {"speed": "very"},
+        [
+            ("ketamine", f"Moved up from 6th to 1st. {FAST}"),
+            ("ssri", f"Moved up from 3rd to 2nd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("rtms", f"Moved up from 5th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("psychotherapy", f"Moved down from 1st to 4th. {SLOW}"),
+            ("exercise", f"Moved down from 2nd to 5th. {SLOW}"),
+            ("active_monitoring", f"Moved down from 4th to 6th. {SLOW}"),
+        ],
+    ),
+    "rather not take medicine": (
+        {"medicine": "prefer_without"},
+        [
+            ("psychotherapy", f"Still 1st. {NO_MED_UP} {FIRST}"),
+            ("exercise", f"Still 2nd. {NO_MED_UP} {KEPT}"),
+            ("active_monitoring", f"Moved up from 4th to 3rd. {NO_MED_UP}"),
+            ("rtms", f"Moved up from 5th to 4th. {NO_MED_UP}"),
+            ("ssri", f"Moved down from 3rd to 5th. {NO_MED_DOWN}"),
+            ("ketamine", f"Still 6th. {NO_MED_DOWN} {LAST}"),
+        ],
+    ),
+    "cost matters a lot, weekly visits": (
+        {"cost": "a_lot", "visits": "weekly"},
+        [
+            ("ssri", f"Moved up from 3rd to 1st. {CHEAP}"),
+            ("active_monitoring", f"Moved up from 4th to 2nd. {CHEAP}"),
+            ("psychotherapy", f"Moved down from 1st to 3rd. {NONE_MOVED} {DOWN_BY_OTHERS}"),
+            (
+                "exercise",
+                f"Moved down from 2nd to 4th. {CHEAP} Your answers lowered it: it can need more than the weekly "
+                f"visits you said you can manage. {DOWN_BY_OTHERS}",
+            ),
+            (
+                "ketamine",
+                "Moved up from 6th to 5th. Your answers lowered it: it tends to cost a lot, and you said cost "
+                f"matters a lot to you. {UP_BY_OTHERS}",
+            ),
+            (
+                "rtms",
+                "Moved down from 5th to 6th. Your answers lowered it: it can need more than the weekly visits you "
+                "said you can manage; it tends to cost a lot, and you said cost matters a lot to you.",
+            ),
+        ],
+    ),
+    "sexual side effects to avoid": (
+        {"side_effects_avoid": ["sexual"]},
+        [
+            ("psychotherapy", f"Still 1st. {NONE_MOVED}"),
+            ("exercise", f"Still 2nd. {NONE_MOVED}"),
+            ("active_monitoring", f"Moved up from 4th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("rtms", f"Moved up from 5th to 4th. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("ketamine", f"Moved up from 6th to 5th. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("ssri", f"Moved down from 3rd to 6th. {SIDE_EFFECT}"),
+        ],
+    ),
+    "prefer not to say to everything": (
+        {"speed": "prefer_not_to_say", "medicine": "prefer_not_to_say", "visits": "prefer_not_to_say"},
+        [
+            ("psychotherapy", f"Still 1st. {NONE_MOVED}"),
+            ("exercise", f"Still 2nd. {NONE_MOVED}"),
+            ("ssri", f"Still 3rd. {NONE_MOVED}"),
+            ("active_monitoring", f"Still 4th. {NONE_MOVED}"),
+            ("rtms", f"Still 5th. {NONE_MOVED}"),
+            ("ketamine", f"Still 6th. {NONE_MOVED}"),
+        ],
+    ),
+    "two or more medicines tried": (
+        {"antidepressants_tried": "two_or_more"},
+        [
+            ("psychotherapy", f"Still 1st. {NONE_MOVED}"),
+            ("rtms", f"Still 2nd. {NONE_MOVED}"),
+            ("ketamine", f"Still 3rd. {NONE_MOVED}"),
+            ("ssri", f"Still 4th. {NONE_MOVED}"),
+            ("exercise", f"Still 5th. {NONE_MOVED}"),
+            ("active_monitoring", f"Still 6th. {NONE_MOVED}"),
+        ],
+    ),
+}
 
 
-def test_default_order_has_no_reasons(content) -> None:
+@pytest.mark.parametrize("case", list(GOLDEN), ids=list(GOLDEN))
+def test_what_matters_order_and_reasons_match_the_golden_table(content: Content, case: str) -> None:
+    raw, expected = GOLDEN[case]
+    comparison = build_comparison(content, parse_answers(content, raw), ordering="what_matters")
+    assert [(o.id, o.order_reason) for o in comparison.options] == expected
+
+
+@pytest.mark.parametrize("case", list(GOLDEN), ids=list(GOLDEN))
+def test_no_reason_credits_answers_with_a_move_that_went_the_other_way(content: Content, case: str) -> None:
+    raw, _ = GOLDEN[case]
+    comparison = build_comparison(content, parse_answers(content, raw), ordering="what_matters")
+    for view in comparison.options:
+        reason = view.order_reason or ""
+        if reason.startswith("Moved up") and "raised it" not in reason:
+            assert UP_BY_OTHERS in reason, reason
+        if reason.startswith("Moved down") and "lowered it" not in reason:
+            assert DOWN_BY_OTHERS in reason, reason
+
+
+def test_default_order_is_the_usual_line_of_care_and_gives_no_reasons(content: Content) -> None:
     comparison = build_comparison(content, Answers())
-    assert comparison.ordering_note is None
+    assert comparison.option_ids == tuple(content.ordering.default_stage.order)
+    assert comparison.option_ids[:4] == ("psychotherapy", "exercise", "ssri", "active_monitoring")
     assert all(o.order_reason is None for o in comparison.options)
+    assert comparison.ordering_note == content.ordering.default_stage.note
+    assert "not a ranking" in (comparison.ordering_note or "")
 
 
-def test_what_matters_order_says_it_is_not_a_recommendation(content) -> None:
+def test_what_matters_order_says_it_is_not_a_recommendation(content: Content) -> None:
     comparison = build_comparison(content, Answers(), ordering="what_matters")
-    assert comparison.ordering_note == ORDERING_NOTE
-    assert "not a recommendation" in ORDERING_NOTE
+    assert comparison.ordering_note == content.ordering.what_matters_note
+    assert "not a recommendation" in comparison.ordering_note
 
 
-def test_preferring_no_medicine_moves_medicines_down_and_says_why(content) -> None:
-    answers = parse_answers(content, {"medicine": "prefer_without"})
-    comparison = build_comparison(content, answers, ordering="what_matters")
-    ids = list(comparison.option_ids)
-    assert ids.index("psychotherapy") < ids.index("ssri")
-    assert ids.index("exercise") < ids.index("ketamine")
-    ssri = comparison.option("ssri")
-    assert ssri.order_reason is not None
-    assert ssri.order_reason.startswith("Moved down")
-    assert "medicine" in ssri.order_reason
+def test_later_options_carry_a_plain_label_that_changes_at_their_stage(content: Content) -> None:
+    early = parse_answers(content, {"antidepressants_tried": "none"})
+    late = parse_answers(content, {"antidepressants_tried": "two_or_more"})
+    assert stage_label(content, early, "ketamine") == "Usually offered after two or more antidepressants have not helped"
+    assert stage_label(content, late, "ketamine") == "Often offered at this stage"
+    assert stage_label(content, late, "psychotherapy") is None
+    comparison = build_comparison(content, early)
+    assert comparison.option("ketamine").stage_label == stage_label(content, early, "ketamine")
 
 
-def test_speed_mattering_moves_faster_options_up(content) -> None:
-    answers = parse_answers(content, {"speed": "very"})
-    comparison = build_comparison(content, answers, ordering="what_matters")
-    assert comparison.option_ids[0] == "ketamine"
-    assert "quick relief" in comparison.option("ketamine").order_reason
+def test_the_same_answers_give_one_order_for_cards_timeline_and_icon_rows(content: Content) -> None:
+    answers = parse_answers(content, {"speed": "very", "visits": "few"})
+    comparison = build_comparison(content, answers, ["ketamine", "exercise", "ssri"], ordering="what_matters")
+    ids = comparison.option_ids
+    assert tuple(r.option_id for r in comparison.onset_rows) == ids
+    assert tuple(r.option_id for r in comparison.benefit_rows) == ids
 
 
-def test_every_option_gets_a_reason_and_none_is_hidden(content) -> None:
-    answers = parse_answers(content, {"visits": "few", "cost": "a_lot"})
-    comparison = build_comparison(content, answers, ordering="what_matters")
-    assert len(comparison.options) == 6
-    assert all(o.order_reason for o in comparison.options)
+def test_a_selection_follows_the_stage_order_not_the_order_it_was_asked_in(content: Content) -> None:
+    comparison = build_comparison(content, Answers(), ["ketamine", "exercise", "ssri"])
+    assert comparison.option_ids == ("exercise", "ssri", "ketamine")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from decision_aid.answers import parse_answers
 from decision_aid.engine import build_comparison
 from decision_aid.loader import load_content
-from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY
+from decision_aid.models import PREFER_NOT_TO_SAY
 
 CONTENT = load_content()
 BANNED = re.compile(r"you have|diagnos|best option for you|we recommend", re.IGNORECASE)
@@ -33,7 +33,7 @@ RAW_ANSWERS = st.fixed_dictionaries(
         ),
     },
 )
-SELECTIONS = st.one_of(st.none(), st.lists(st.sampled_from(OPTION_IDS), min_size=1, unique=True))
+SELECTIONS = st.one_of(st.none(), st.lists(st.sampled_from(CONTENT.option_ids), min_size=1, unique=True))
 
 
 def _strings(value: Any) -> list[str]:
@@ -50,7 +50,7 @@ def _strings(value: Any) -> list[str]:
 @given(raw=RAW_ANSWERS, ordering=st.sampled_from(["default", "what_matters"]))
 def test_any_answers_give_all_six_options_with_sourced_points(raw: dict, ordering: str) -> None:
     comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), ordering=ordering)  # type: ignore[arg-type]
-    assert sorted(comparison.option_ids) == sorted(OPTION_IDS)
+    assert sorted(comparison.option_ids) == sorted(CONTENT.option_ids)
     assert len(comparison.onset_rows) == len(comparison.benefit_rows) == 6
     source_ids = {r.id for r in comparison.sources}
     questions = CONTENT.questionnaire.questions
@@ -76,7 +76,7 @@ def test_no_output_text_is_diagnostic_or_directive(raw: dict, selected: list[str
 
 
 @settings(max_examples=60, deadline=None)
-@given(selected=st.lists(st.sampled_from(OPTION_IDS), min_size=1, unique=True))
+@given(selected=st.lists(st.sampled_from(CONTENT.option_ids), min_size=1, unique=True))
 def test_selection_never_adds_or_loses_an_option(selected: list[str]) -> None:
     comparison = build_comparison(CONTENT, parse_answers(CONTENT, {}), selected=selected)
     assert set(comparison.option_ids) == set(selected)

@@ -15,7 +15,8 @@ from decision_aid.engine import build_comparison
 from decision_aid.handout import HandoutSettings, build_handout
 from decision_aid.handout.labels import CRISIS_SHORT
 from decision_aid.handout.styles import styles_for
-from decision_aid.models import OPTION_IDS, Content
+from decision_aid.loader import load_content
+from decision_aid.models import Content
 from decision_aid.viewmodel import Comparison
 
 DATE = dt.date(2025, 3, 1)
@@ -28,6 +29,8 @@ TYPICAL_ANSWERS = {
     "readiness": {"sure": "no", "informed": "yes"},
 }
 HEALTH_ANSWERS = {"speed": "very", "seizure_history": "yes", "pregnant_or_breastfeeding": "unsure"}
+
+CONTENT = load_content()
 
 
 def pages_text(pdf: bytes) -> list[str]:
@@ -96,7 +99,7 @@ def test_typed_name_and_notes_are_printed(content: Content) -> None:
 @pytest.mark.parametrize("answers", [{}, TYPICAL_ANSWERS], ids=["no answers", "typical answers"])
 def test_all_six_options_fit_on_six_pages_in_normal_print(content: Content, paper: str, answers: dict) -> None:
     comparison = build_comparison(content, parse_answers(content, answers))
-    assert [o.id for o in comparison.options] == list(OPTION_IDS)
+    assert [o.id for o in comparison.options] == list(CONTENT.option_ids)
     pages = pages_text(build(comparison, paper=paper))
     assert len(pages) <= 6
 
@@ -221,7 +224,7 @@ def test_sources_are_numbered_and_each_can_be_found(all_six: Comparison, all_six
 
 def test_disclaimer_funding_and_conflicts_are_printed(all_six: Comparison, all_six_text: str) -> None:
     about = all_six.about
-    for text in (about.disclaimer, about.funding, about.conflicts, about.crisis):
+    for text in (about.disclaimer, about.funding, about.conflicts, all_six.crisis.text, all_six.crisis.more):
         assert flat(text) in all_six_text
 
 

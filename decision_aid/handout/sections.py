@@ -87,7 +87,7 @@ def header(ctx: Context) -> list[Flowable]:
         f"{_date_words(ctx.printed)}. Content version {c.content_version}, last checked {c.last_reviewed}.",
         st.subtitle, lead="Date:",
     ))
-    out.append(para(c.about.crisis, st.box, lead="If you need help now:"))
+    out.append(para(f"{c.crisis.text} {c.crisis.more}", st.box, lead=f"{c.crisis.heading}"))
     return out
 
 

@@ -14,8 +14,8 @@ from typing import Any, cast
 import streamlit as st
 
 from decision_aid.answers import READINESS_KEY, Answers, AnswersError, parse_answers
-from decision_aid.engine import build_comparison
-from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY, Content, Question
+from decision_aid.engine import build_comparison, default_selection, stage_for
+from decision_aid.models import PREFER_NOT_TO_SAY, Content, Question
 from decision_aid.viewmodel import Comparison, Ordering
 
 # Stored values (our keys: Streamlit never drops these).
@@ -166,11 +166,13 @@ def answered_count(question_ids: Iterable[str]) -> int:
 # --- selection, ordering, the comparison -----------------------------------------
 
 
-def selected() -> list[str]:
+def selected(content: Content) -> list[str]:
+    """The picked options in the order the stage gives; the stage's own selection until the person picks."""
     chosen = get(SELECTED)
+    order = stage_for(content, answers(content)).order
     if chosen is None:
-        return list(OPTION_IDS)
-    return [o for o in OPTION_IDS if o in chosen]
+        return list(default_selection(content, answers(content)))
+    return [o for o in order if o in chosen]
 
 
 def ordering() -> Ordering:
@@ -179,7 +181,7 @@ def ordering() -> Ordering:
 
 def comparison(content: Content, minimum: int = 1) -> Comparison | None:
     """Build the comparison once for this rerun; None when fewer than ``minimum`` options are picked."""
-    chosen = selected()
+    chosen = selected(content)
     if len(chosen) < minimum:
         return None
     return build_comparison(content, answers(content), chosen, ordering())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.models import FREQUENCY_WORDS, OPTION_IDS, Content, Reference
+from decision_aid.models import FREQUENCY_WORDS, Content, Reference
 from decision_aid.ui import style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.text import h, md
@@ -34,7 +34,7 @@ def _frequency_table() -> str:
 
 def _sources_section(content: Content) -> None:
     st.header("Sources for each option", anchor=False)
-    for option_id in OPTION_IDS:
+    for option_id in content.options:
         card = content.options[option_id]
         with st.expander(f"{card.name}: {len(_sources(content, option_id))} sources"):
             st.html(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from decision_aid.models import OPTION_IDS
 from decision_aid.ui import components, nav, state
 from decision_aid.ui.cards import option_card
 from decision_aid.ui.content import get_content
@@ -24,11 +23,11 @@ def _per_row(n: int, share_mode: bool) -> int:
 
 def _controls() -> None:
     content = get_content()
-    names = {o: content.options[o].short_name for o in OPTION_IDS}
-    state.bind("w_pick", state.SELECTED, list(OPTION_IDS))
+    names = {o: card.short_name for o, card in content.options.items()}
+    state.bind("w_pick", state.SELECTED, state.selected(content))
     st.pills(
-        "Options to compare (pick 2 to 6)",
-        list(OPTION_IDS),
+        f"Options to compare (pick 2 to {len(names)})",
+        list(names),
         selection_mode="multi",
         format_func=names.__getitem__,
         key="w_pick",
