@@ -304,6 +304,13 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
     return content, []
 
 
+def load_crisis(directory: Path | None = None) -> Crisis | None:
+    """Crisis help on its own, so the app can show it even when the rest of the content is broken."""
+    root = Path(directory) if directory is not None else DEFAULT_CONTENT_DIR
+    problems: list[Problem] = []
+    return cast("Crisis | None", _validate(Crisis, _read_yaml(root / CRISIS_FILE, CRISIS_FILE, problems), CRISIS_FILE, problems))
+
+
 def load_content(directory: Path | None = None, today: dt.date | None = None) -> Content:
     content, problems = check_content(directory, today)
     if content is None:

@@ -14,7 +14,7 @@ from decision_aid.answers import parse_answers
 from decision_aid.engine import build_comparison
 from decision_aid.loader import load_content
 from decision_aid.models import PREFER_NOT_TO_SAY, Content
-from decision_aid.ui import crisis, nav, state
+from decision_aid.ui import nav, state
 from decision_aid.ui.content import CONTENT_DIR_ENV
 from decision_aid.ui.pages import start as start_page
 from decision_aid.ui.text import h, md
@@ -355,7 +355,7 @@ def test_widget_labels_from_content_hold_no_markdown_characters(content: Content
 def test_fixed_ui_wording_is_plain_and_never_directive() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "decision_aid" / "ui").rglob("*.py"))
     assert not re.search(r"\bbest\b|we recommend|you have\b", source, re.IGNORECASE)
-    for text in (*start_page.IS, *start_page.IS_NOT, crisis.DISCLAIMER):
+    for text in start_page.start_lines(CONTENT, [*CONTENT.wording.start_does, *CONTENT.wording.start_does_not]):
         assert textstat.flesch_kincaid_grade(text) <= 10, text
 
 

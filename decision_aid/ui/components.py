@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from decision_aid.models import Content, OptionCard, StatusBadge
-from decision_aid.ui import crisis, state
+from decision_aid.ui import state
 from decision_aid.ui.text import h, md
 from decision_aid.viewmodel import Point
 
@@ -141,14 +141,14 @@ def start_over() -> None:
 
 
 def _save_share() -> None:
-    share = bool(st.session_state.get("w_share"))
+    share = bool(state.widget_value("w_share"))
     state.put(state.SHARE, share)
     state.put(state.MODE_CHOSEN, True)
     if share:
         state.put(state.REVEAL, False)
 
 
-def footer(content: Content | None) -> None:
+def footer(content: Content) -> None:
     """Bottom of every page: the mode switch, Start over, and the disclaimer."""
     st.divider()
     left, right = st.columns([3, 2])
@@ -162,4 +162,4 @@ def footer(content: Content | None) -> None:
         st.caption("Larger text, and health answers hidden. Turn on when others can see the screen.")
     with right:
         start_over()
-    st.caption(md(content.about.disclaimer) if content is not None else crisis.DISCLAIMER)
+    st.caption(md(content.about.disclaimer))

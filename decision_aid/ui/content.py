@@ -24,6 +24,11 @@ def _load(directory: str | None) -> Content:
     return load_content(Path(directory) if directory else None)
 
 
+def content_dir() -> str | None:
+    """The content folder asked for by the environment, or None for the shipped one."""
+    return os.environ.get(CONTENT_DIR_ENV) or None
+
+
 def get_content() -> Content:
     """The validated content bundle; raises ``ContentError`` with readable lines when it is broken."""
-    return _load(os.environ.get(CONTENT_DIR_ENV) or None)
+    return _load(content_dir())

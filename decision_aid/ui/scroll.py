@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from decision_aid.ui import state
+
 PENDING = "da_scroll_pending"
 COUNT = "da_scroll_count"
 
@@ -21,10 +23,10 @@ _SCRIPT = (
 
 
 def request_top() -> None:
-    st.session_state[PENDING] = True
-    st.session_state[COUNT] = int(st.session_state.get(COUNT, 0)) + 1
+    state.put(PENDING, True)
+    state.put(COUNT, int(state.get(COUNT, 0)) + 1)
 
 
 def apply() -> None:
-    if st.session_state.pop(PENDING, False):
-        st.html(_SCRIPT.format(n=st.session_state.get(COUNT, 0)), unsafe_allow_javascript=True)
+    if state.pop(PENDING, False):
+        st.html(_SCRIPT.format(n=state.get(COUNT, 0)), unsafe_allow_javascript=True)

@@ -18,7 +18,7 @@ def configure() -> None:
     st.set_page_config(page_title="Treatment options guide", page_icon="🧭", layout="wide")
 
 
-def top() -> Content | None:
+def top() -> Content:
     """Style and crisis help first, so they show even when the content is broken."""
     style.apply(state.share_mode())
     crisis.crisis_banner()
@@ -27,9 +27,8 @@ def top() -> Content | None:
     except ContentError as exc:
         st.error("This guide cannot be shown because its content has problems. Please tell the people who look after it.")
         st.text("\n".join(str(p) for p in exc.problems))
-        crisis.disclaimer()
         st.stop()
-    return None
+        raise  # st.stop() ends the run; this line is never reached
 
 
 def before_page(page: st.Page) -> None:
@@ -42,5 +41,5 @@ def before_page(page: st.Page) -> None:
     components.share_note()
 
 
-def bottom(content: Content | None) -> None:
+def bottom(content: Content) -> None:
     components.footer(content)

@@ -1,9 +1,12 @@
 """Everything a person enters lives here, in their own browser session only.
 
-Streamlit forgets a widget's value once the widget is not drawn, so answers are
-kept under our own keys and widgets are re-seeded from them on every page.
-Keeping all of it in ``st.session_state`` (never on disk, never in a cache)
-means one ``clear()`` on "Start over" wipes everything a shared computer held.
+This is the only module that touches ``st.session_state``: pages read and write
+through it, so what is kept, and what "Start over" removes, is decided in one
+place. Streamlit forgets a widget's value once the widget is not drawn, so
+answers are kept under our own keys and widgets are re-seeded from them on
+every page. Nothing is kept on disk or in a process-wide cache, and "Start
+over" clears the whole session rather than a list of keys, so a key added
+later cannot survive it.
 """
 
 from __future__ import annotations
@@ -49,6 +52,15 @@ def get(key: str, default: Any = None) -> Any:
 
 def put(key: str, value: Any) -> None:
     st.session_state[key] = value
+
+
+def pop(key: str, default: Any = None) -> Any:
+    return st.session_state.pop(key, default)
+
+
+def widget_value(widget_key: str, default: Any = None) -> Any:
+    """A widget's current value, read in its own callback."""
+    return st.session_state.get(widget_key, default)
 
 
 def seed(widget_key: str, value: Any) -> None:
@@ -219,15 +231,11 @@ def forget_pdf() -> None:
 # --- start over -------------------------------------------------------------------
 
 
-OWN_PREFIXES = ("da_", "q_", "r_", "w_", "reset_", "step_", "mode_", "make_", "download_")
-"""Every session key the app creates starts with one of these (answers, widgets, the PDF)."""
-
-
 def reset_all() -> None:
     """Forget every answer, choice, name and note in this session at once.
 
-    Only the app's own keys are removed; Streamlit's internal keys are left alone.
+    The whole session is cleared, Streamlit's widget values included, so no key
+    can be missed; only the flag that tells the Start page to confirm is set again.
     """
-    for key in [k for k in st.session_state if str(k).startswith(OWN_PREFIXES)]:
-        del st.session_state[key]
+    st.session_state.clear()
     st.session_state[JUST_RESET] = True

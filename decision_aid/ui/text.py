@@ -32,3 +32,11 @@ def label(text: str) -> str:
     (joined onto one line). Content checks in the tests keep markdown characters out of them.
     """
     return " ".join(str(text).split())
+
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def number_word(n: int) -> str:
+    """Small counts in words, as plain-language guides write them; larger ones as digits."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)

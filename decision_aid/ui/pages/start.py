@@ -4,37 +4,33 @@ from __future__ import annotations
 
 import streamlit as st
 
+from decision_aid.models import Content
 from decision_aid.ui import nav, state, style
 from decision_aid.ui.content import get_content
-from decision_aid.ui.text import md
+from decision_aid.ui.text import md, number_word
 
-IS = (
-    "It shows six options side by side. One of them is not starting a new treatment yet.",
-    "For each one, it shows what is involved, how soon it may help, how likely it is to help, "
-    "and its side effects and costs.",
-    "It turns your answers into points and questions to talk about with your clinician.",
-)
-IS_NOT = (
-    "It does not diagnose depression or any other health problem.",
-    "It does not pick an option for you or rank the options. You choose with your clinician.",
-    "It is not for emergencies. If you might not stay safe, call or text 988, or call 911.",
-)
+
+def start_lines(content: Content, lines: list[str]) -> list[str]:
+    """The Start page's lines with the number of options and their names filled in from content."""
+    names = [card.short_name for card in content.options.values()]
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+    return [line.format(count=number_word(len(names)), names=listed) for line in lines]
 
 
 def render() -> None:
     content = get_content()
     style.narrow()
-    if st.session_state.pop(state.JUST_RESET, False):
+    if state.pop(state.JUST_RESET, False):
         st.success("Everything you entered has been cleared.", icon=":material/check_circle:")
     st.title("Thinking about treatment for depression", anchor=False)
     st.markdown(md(content.about.purpose))
     left, right = st.columns(2)
     with left, st.container(border=True, key="start_does"):
         st.header("What this guide does", anchor=False)
-        st.markdown("\n".join(f"- {md(line)}" for line in IS))
+        st.markdown("\n".join(f"- {md(line)}" for line in start_lines(content, content.wording.start_does)))
     with right, st.container(border=True, key="start_does_not"):
         st.header("What it does not do", anchor=False)
-        st.markdown("\n".join(f"- {md(line)}" for line in IS_NOT))
+        st.markdown("\n".join(f"- {md(line)}" for line in start_lines(content, content.wording.start_does_not)))
     st.markdown(f"**Your privacy:** {md(content.about.privacy)}")
 
     st.header("How are you using this today?", anchor=False)
