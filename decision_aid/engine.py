@@ -111,7 +111,7 @@ def _answer_items(content: Content, answers: Answers, health: bool) -> tuple[Ans
             if not chosen:
                 continue
             shared = ", ".join(q.shared_label_for(v) for v in chosen) if any(q.is_sensitive(v) for v in chosen) else None
-            items.append(AnswerItem(q.id, q.text, ", ".join(q.label_for(v) for v in chosen), shared))
+            items.append(AnswerItem(q.id, q.text, ", ".join(q.label_for(v) for v in chosen), chosen, shared))
     return tuple(items)
 
 

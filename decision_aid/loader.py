@@ -292,6 +292,13 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
                 problems += _option_problems(option_ids, RULES_FILE, f"rules[{r_i}].option", rule.option)
         if ordering is not None:
             problems += _ordering_problems(ordering, questions, option_ids)
+        if wording is not None:
+            for t_i, topic in enumerate(wording.deck_topics):
+                for w_i, when in enumerate(topic.first_when):
+                    problems += _answer_problems(
+                        questions, WORDING_FILE, f"deck_topics[{t_i}].first_when[{w_i}]", when.question,
+                        {"answers": when.answers},
+                    )
 
     parts = (about, other, questionnaire, rules, ordering, crisis, wording)
     if problems or any(part is None for part in parts):

@@ -147,6 +147,12 @@ class Variant(Frozen):
     id: Slug
     name: Text
     detail: Text
+    short_name: str | None = None
+    """A few words for table cells ("IV ketamine"); the full name when not given."""
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 class StatusBadge(Frozen):
@@ -290,6 +296,13 @@ class Practicalities(Frozen):
     source_ids: SourceIds
 
 
+class TopicNote(Frozen):
+    """A short answer to one question people ask about every option, for the one-topic-at-a-time view."""
+
+    short: ShortText
+    source_ids: SourceIds
+
+
 class PlasticityNote(Frozen):
     short: ShortText
     """One line with its certainty, for the printed summary."""
@@ -325,6 +338,10 @@ class OptionCard(Frozen):
     practicalities: Practicalities
     plasticity: PlasticityNote
     questions_to_ask: list[Text] = Field(default_factory=list)
+    stopping: TopicNote | None = None
+    """What happens on stopping, and how often depression comes back."""
+    pregnancy: TopicNote | None = None
+    """What is known about use in pregnancy and breastfeeding."""
     review: Review
 
     @model_validator(mode="after")
@@ -362,6 +379,10 @@ class OptionCard(Frozen):
 
     def variant_name(self, variant_id: str | None) -> str | None:
         return next((v.name for v in self.variants if v.id == variant_id), None)
+
+    def variant_label(self, variant_id: str | None) -> str | None:
+        """The variant's short name, for table cells."""
+        return next((v.label for v in self.variants if v.id == variant_id), None)
 
 
 # --- about, other treatments ---------------------------------------------
@@ -643,6 +664,22 @@ class Crisis(Frozen):
         return self
 
 
+DeckTopicId = Literal["onset", "benefit", "side_effects", "visits", "cost", "stopping", "safety"]
+
+
+class WhenAnswered(Frozen):
+    question: Slug
+    answers: Annotated[list[str], Field(min_length=1)]
+
+
+class DeckTopic(Frozen):
+    """One topic of the encounter deck; topics whose answers the person gave come first."""
+
+    id: DeckTopicId
+    title: Text
+    first_when: list[WhenAnswered] = Field(default_factory=list)
+
+
 class Wording(Frozen):
     """Sentences both renderers print that are not tied to one option."""
 
@@ -654,6 +691,19 @@ class Wording(Frozen):
     """Said instead of an empty side-effect list: never "none listed"."""
     empty_answers: Text
     """The Compare page before any question is answered."""
+    deck_topics: Annotated[list[DeckTopic], Field(min_length=1)]
+    no_topic_note: Text
+    """Shown in the deck for an option the content has no note on for that topic."""
+    deck_benefit_note: Text
+    """Under the deck's "chance that it helps" topic: the figures come from different groups."""
+
+    @field_validator("deck_topics")
+    @classmethod
+    def _unique_topics(cls, topics: list[DeckTopic]) -> list[DeckTopic]:
+        ids = [t.id for t in topics]
+        if len(set(ids)) != len(ids):
+            raise ValueError("each deck topic may appear once")
+        return topics
 
 # --- the whole bundle -----------------------------------------------------
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .models import FREQUENCY_WORDS, Crisis, OptionCard, Reference, SideEffect
+from .models import FREQUENCY_WORDS, Crisis, DeckTopic, OptionCard, Reference, SideEffect
 from .viewmodel import (
     BenefitRow,
     Comparison,
@@ -218,6 +218,28 @@ class OptionPresentation:
 
 
 @dataclass(frozen=True, slots=True)
+class DeckCell:
+    option_id: str
+    name: str
+    main: str
+    more: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    """A short list (side effects), in place of or under ``main``."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeckPanel:
+    """One topic across every chosen option, for a visit: short enough for large type on a shared screen."""
+
+    id: str
+    title: str
+    cells: tuple[DeckCell, ...]
+    first: bool
+    """Brought forward because of what the person said matters."""
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AnswerLine:
     question: str
     answer: str
@@ -261,6 +283,7 @@ class Presentation:
     disclaimer: str
     funding: str
     conflicts: str
+    deck: tuple[DeckPanel, ...]
     fact_headings: tuple[str, ...] = field(default=FACT_HEADINGS)
 
     @property
@@ -477,6 +500,62 @@ def _questions(asks: Sequence[QuestionToAsk], audience: Audience) -> tuple[AskLi
     return tuple(AskLine(q.option_name, q.text, q.from_answers) for q in asks if audience.shows(q))
 
 
+def _deck_cell(topic: str, view: OptionView, option: OptionPresentation, no_note: str) -> DeckCell:
+    card, facts = view.card, option.facts
+    p = card.practicalities
+    if topic == "onset":
+        main, more = facts.onset, (facts.stage_label,) if facts.stage_label else ()
+    elif topic == "benefit":
+        main, more = facts.benefit_figure, (f"{facts.benefit_outcome}, {facts.benefit_comparison}; over {facts.benefit_when}",)
+    elif topic == "side_effects":
+        if facts.side_effects:
+            more = (f"and {facts.side_effects_more} more on the full card",) if facts.side_effects_more else ()
+            return DeckCell(card.id, card.short_name, "", more, facts.side_effects)
+        main, more = option.no_side_effects or no_note, ()
+    elif topic == "visits":
+        main, more = f"{facts.visits} visits in the first 8 weeks", (f"Each visit: {p.time_per_visit}",)
+    elif topic == "cost":
+        main, more = facts.cost, (p.cost.summary,)
+    elif topic == "stopping":
+        main, more = (card.stopping.short if card.stopping else no_note), ()
+    else:  # safety
+        main = card.pregnancy.short if card.pregnancy else no_note
+        more = tuple(f"{c.lead}: {c.text}" for c in option.cautions if c.serious)
+    return DeckCell(card.id, card.short_name, main, tuple(m for m in more if m))
+
+
+def _topic_first(topic: DeckTopic, comparison: Comparison, audience: Audience) -> bool:
+    """Whether an answer brings this topic forward; a private answer never reorders a shared screen."""
+    for when in topic.first_when:
+        item = next((a for a in (*comparison.matters, *comparison.health) if a.question_id == when.question), None)
+        if item is None or not any(v in when.answers for v in item.values):
+            continue
+        if item in comparison.health and not audience.show_health:
+            continue
+        if item.shared_answer is not None and not audience.show_sensitive:
+            continue
+        return True
+    return False
+
+
+def _deck(comparison: Comparison, options: Sequence[OptionPresentation], audience: Audience) -> tuple[DeckPanel, ...]:
+    wording = comparison.wording
+    panels = [
+        DeckPanel(
+            id=topic.id,
+            title=topic.title,
+            cells=tuple(
+                _deck_cell(topic.id, view, option, wording.no_topic_note)
+                for view, option in zip(comparison.options, options, strict=True)
+            ),
+            first=_topic_first(topic, comparison, audience),
+            note=wording.deck_benefit_note if topic.id == "benefit" else None,
+        )
+        for topic in wording.deck_topics
+    ]
+    return tuple(sorted(panels, key=lambda p: not p.first))
+
+
 def present(comparison: Comparison, audience: Audience) -> Presentation:
     """Word the comparison for one audience; pure, so the same inputs give the same strings everywhere."""
     options = tuple(
@@ -507,5 +586,6 @@ def present(comparison: Comparison, audience: Audience) -> Presentation:
         disclaimer=about.disclaimer,
         funding=about.funding,
         conflicts=about.conflicts,
+        deck=_deck(comparison, options, audience),
     )
 

@@ -127,6 +127,8 @@ class AnswerItem:
     question_id: str
     question: str
     answer: str
+    values: tuple[str, ...] = ()
+    """The answer values, for checks such as which deck topic comes first."""
     shared_answer: str | None = None
     """Neutral words for a shared screen when the answer is private; None when it can be shown as it is."""
 
