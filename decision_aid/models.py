@@ -684,6 +684,8 @@ class Wording(Frozen):
     """Sentences both renderers print that are not tied to one option."""
 
     benefit_groups_caution: Text
+    start_lead: Text
+    """One sentence under the Start page's title, before the question of who is looking at the screen."""
     start_does: Annotated[list[Text], Field(min_length=1)]
     """What the guide does; {count} is the number of options and {names} lists them."""
     start_does_not: Annotated[list[Text], Field(min_length=1)]

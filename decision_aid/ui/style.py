@@ -18,7 +18,7 @@ header[data-testid="stHeader"] { display: none; }
 .st-key-da_topbar [data-testid="stPageLink"] a { padding: 0.25rem 0.5rem; }
 [class*="st-key-da_nav_phone"] { display: none; }
 @media (max-width: 760px) {
-  .st-key-da_nav_wide { display: none; }
+  .st-key-da_nav_wide, .st-key-da_topbar > div:has(.st-key-da_nav_wide) { display: none; }
   [class*="st-key-da_nav_phone"] { display: block; }
 }
 /* On a phone, crisis help stays on screen at every scroll position. */
