@@ -69,6 +69,12 @@ def _no_locator(data: Any) -> None:
         data["references"][0].pop(key, None)
 
 
+def _drop_last_option_from_stage(data: Any) -> None:
+    stage = data["stages"][1]
+    dropped = stage["order"].pop()
+    stage["selected"] = [o for o in stage["selected"] if o != dropped]
+
+
 def _two_defaults(data: Any) -> None:
     for stage in data["stages"]:
         stage.pop("when", None)
@@ -122,7 +128,7 @@ ROWS: list[tuple[str, str, Edit, str, str]] = [
      "unknown option id 'no_such_option'"),
     ("rule asking without a question", "rules.yaml", _set("rules.0.ask", None), "rules[0]", "ask_when needs an 'ask'"),
     ("duplicate question id", "questionnaire.yaml", _duplicate_question, "steps[1].questions[1].id", "duplicate question id"),
-    ("stage leaving out an option", "ordering.yaml", lambda d: d["stages"][1]["order"].pop(), "",
+    ("stage leaving out an option", "ordering.yaml", _drop_last_option_from_stage, "",
      "every stage must order the same set of options"),
     ("stage for an unknown answer", "ordering.yaml", _set("stages.1.when", ["dozens"]), "stages[1].when[0]", "not a choice"),
     ("stage question unknown", "ordering.yaml", _set("stage_question", "no_such_question"), "stage_question",
