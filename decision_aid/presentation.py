@@ -503,6 +503,7 @@ def _questions(asks: Sequence[QuestionToAsk], audience: Audience) -> tuple[AskLi
 def _deck_cell(topic: str, view: OptionView, option: OptionPresentation, no_note: str) -> DeckCell:
     card, facts = view.card, option.facts
     p = card.practicalities
+    more: tuple[str, ...]
     if topic == "onset":
         main, more = facts.onset, (facts.stage_label,) if facts.stage_label else ()
     elif topic == "benefit":
