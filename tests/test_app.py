@@ -225,14 +225,15 @@ def test_start_over_can_be_cancelled() -> None:
     assert at.session_state[state.ANSWERS] == {"speed": "very"}
 
 
-def test_compare_shows_all_options_by_default_with_the_benefit_caution(content: Content) -> None:
+def test_compare_shows_the_usual_options_by_default_with_the_benefit_caution(content: Content) -> None:
     at = go(open_app(), nav.COMPARE)
     no_exception(at)
-    for option_id in CONTENT.option_ids:
+    shown = CONTENT.ordering.default_stage.selected
+    for option_id in shown:
         card = html_text(at.get_by_key(f"card_{option_id}"))
         assert h(content.options[option_id].name) in card
     assert "cannot be compared directly" in html_text(at)
-    assert len(at.get("plotly_chart")) == len(CONTENT.option_ids), "one icon array per card"
+    assert len(at.get("plotly_chart")) == len(shown), "one icon array per card"
 
 
 def test_fewer_than_two_options_asks_to_pick_more() -> None:
@@ -250,7 +251,7 @@ def test_ordering_by_what_matters_shows_the_note_and_each_reason(content: Conten
     go(at, nav.COMPARE)
     at.radio(key="w_order").set_value("what_matters").run()
     assert any("not a recommendation" in i.value for i in at.info)
-    for option_id in CONTENT.option_ids:
+    for option_id in CONTENT.ordering.default_stage.selected:
         assert "Why it is in this place:" in html_text(at.get_by_key(f"card_{option_id}"))
 
 
@@ -262,7 +263,7 @@ def test_grid_view_has_a_row_per_question_and_a_column_per_option(content: Conte
     for row in ("How soon might I feel better?", "How likely is it to help?", "Main side effects",
                 "Visits in the first 8 weeks", "Cost"):
         assert f'<th scope="row">{h(row)}</th>' in table
-    for option_id in CONTENT.option_ids:
+    for option_id in CONTENT.ordering.default_stage.selected:
         assert f'<th scope="col">{h(content.options[option_id].short_name)}</th>' in table
 
 
