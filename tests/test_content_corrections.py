@@ -163,6 +163,14 @@ def test_ect_card_states_memory_effects_relapse_and_the_anesthetic_as_key_facts(
     assert "husain2004" in card.onset.source_ids
 
 
+def test_ect_is_shown_as_a_first_choice_for_psychotic_or_life_threatening_depression(content: Content) -> None:
+    card = content.options["ect"]
+    assert "psychosis" in card.summary and "life-threatening" in card.summary
+    first_line = [b for b in card.status if b.kind == "guideline first-line"]
+    assert first_line and "milev2016_canmat" in first_line[0].source_ids
+    assert "psychosis" in first_line[0].detail
+
+
 def test_medicine_change_card_covers_switching_add_ons_and_their_burden(content: Content) -> None:
     card = content.options["medicine_change"]
     text = _all_text(card)

@@ -24,7 +24,7 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("psychosis_history", "yes", "active_monitoring", "specialist_advice", "nice_ng222", "antipsychotic"),
     ("psychosis_history", "yes", "rtms", "specialist_advice", "nice_ng222", "antipsychotic"),
     ("psychosis_history", "yes", "medicine_change", "specialist_advice", "nice_ng222", "antipsychotic"),
-    ("psychosis_history", "yes", "ect", "specialist_advice", "nice_ng222", "ECT"),
+    ("psychosis_history", "yes", "ect", "specialist_advice", "milev2016_canmat", "first choice"),
     ("psychosis_history", "yes", "ketamine", "caution", "spravato_label", "psychosis"),
     # bipolar disorder: ketamine and not starting a treatment, besides the antidepressant cards and rTMS
     ("bipolar_history", "yes", "ketamine", "caution", "spravato_label", "not for depression in bipolar disorder"),
