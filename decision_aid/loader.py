@@ -259,6 +259,17 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
     about = load(About, ABOUT_FILE)
     if about is not None and about.review.last_reviewed > today:
         problems.append(Problem(ABOUT_FILE, "review.last_reviewed", f"date {about.review.last_reviewed} is in the future"))
+    if about is not None:
+        last = len(about.change_log) - 1
+        newest = about.change_log[last].date
+        if newest > today:
+            problems.append(Problem(ABOUT_FILE, f"change_log[{last}].date", f"date {newest} is in the future"))
+        elif newest < about.review.last_reviewed:
+            problems.append(Problem(
+                ABOUT_FILE, f"change_log[{last}].date",
+                f"the newest entry ({newest}) is older than review.last_reviewed "
+                f"({about.review.last_reviewed}): log what the review changed",
+            ))
     other = load(OtherTreatments, OTHER_FILE)
     questionnaire = load(Questionnaire, QUESTIONNAIRE_FILE)
     rules = load(Rules, RULES_FILE)

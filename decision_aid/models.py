@@ -83,6 +83,9 @@ class Reference(Frozen):
         "observational study",
         "laboratory study",
         "news report",
+        "post hoc analysis",
+        "service",
+        "safety communication",
     ]
     doi: str | None = None
     pmid: str | None = None
@@ -204,11 +207,16 @@ class BenefitOutcome(Frozen):
     treatment_label: Text
     treatment_per_100: Per100
     comparison_label: Text
-    comparison_kind: Literal["placebo", "sham", "usual care or waitlist", "active treatment", "stopping treatment"]
+    comparison_kind: Literal[
+        "placebo", "sham", "usual care or waitlist", "active treatment", "stopping treatment", "same group, earlier"
+    ]
+    """"same group, earlier": the same untreated people at an earlier time (how many got better on their own)."""
     comparison_per_100: Per100
     higher_is_better: bool = True
     headline: bool = False
     caveat: str | None = None
+    study: str | None = None
+    """Short trial name and year ("TRANSFORM-2, 2019"), for a details fold: the plain sentence and caveat need not name it."""
     applies_to: Slug | None = None
     source_ids: SourceIds
 
@@ -227,8 +235,31 @@ class SideEffect(Frozen):
     frequency: FrequencyWord
     detail: Text
     serious: bool = False
+    treatment_per_100: Per100 | None = None
+    comparison_per_100: Per100 | None = None
+    comparison_label: str | None = None
+    """Where a source gives both numbers, so a summary can print "29 in 100 vs 11 in 100 with placebo spray"."""
     applies_to: Slug | None = None
     source_ids: SourceIds
+
+    @model_validator(mode="after")
+    def _both_numbers(self) -> SideEffect:
+        given = [self.treatment_per_100 is not None, self.comparison_per_100 is not None, bool(self.comparison_label)]
+        if any(given) and not all(given):
+            raise ValueError(
+                "give treatment_per_100, comparison_per_100 and comparison_label together, or none of them: "
+                "a side-effect number needs its comparison"
+            )
+        return self
+
+    def numbers(self) -> str | None:
+        """ "29 in 100 vs 11 in 100 with placebo spray", or None where the source gives no pair."""
+        if self.treatment_per_100 is None or self.comparison_per_100 is None:
+            return None
+        return (
+            f"{self.treatment_per_100.words()} in 100 vs {self.comparison_per_100.words()} in 100 "
+            f"with {self.comparison_label}"
+        )
 
 
 ShortText = Annotated[str, Field(min_length=1, max_length=110)]
@@ -239,6 +270,8 @@ class Caution(Frozen):
     """One line for the printed summary, so every caution fits on paper, not only the severe ones."""
     text: Text
     level: Literal["do not use", "caution", "discuss"]
+    key: bool = False
+    """Printed in the handout summary and shown in the overview for everyone, whatever the answers."""
     applies_to: Slug | None = None
     source_ids: SourceIds
 
@@ -260,27 +293,21 @@ class CountRange(Frozen):
 class Cost(Frozen):
     summary: Text
     level: Literal["low", "medium", "high"]
-    low_usd: Annotated[int, Field(ge=0)] | None = None
-    high_usd: Annotated[int, Field(ge=0)] | None = None
-    per: str | None = None
+    short: Annotated[str, Field(min_length=1, max_length=90)]
+    """One line for tables ("about $5,600 in month 1, then $1,700 to $2,200 a month (2020 US)")."""
     source_ids: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _range(self) -> Cost:
-        if (self.low_usd is None) != (self.high_usd is None):
-            raise ValueError("give both low_usd and high_usd, or neither")
-        if self.low_usd is not None and self.high_usd is not None:
-            if self.low_usd > self.high_usd:
-                raise ValueError(f"range must be ordered low_usd <= high_usd (got {self.low_usd}, {self.high_usd})")
-            if not self.per:
-                raise ValueError("a dollar range needs 'per' (for example 'per month')")
-            if not self.source_ids:
-                raise ValueError("a dollar figure needs at least one source id")
+    def _dollars_sourced(self) -> Cost:
+        if "$" in self.short and not self.source_ids:
+            raise ValueError("a dollar figure in 'short' needs at least one source id")
         return self
 
 
 class PracticalNote(Frozen):
     text: Text
+    key: bool = False
+    """Printed in the handout summary and shown in the overview for everyone, whatever the answers."""
     applies_to: Slug | None = None
     source_ids: list[str] = Field(default_factory=list)
 
@@ -308,6 +335,8 @@ class PlasticityNote(Frozen):
     """One line with its certainty, for the printed summary."""
     text: Text
     certainty: Literal["animal studies", "early human evidence", "some human evidence", "idea still being tested"]
+    detail: str | None = None
+    """The technical version (growth factors, named studies) for a "details for the curious" fold."""
     source_ids: SourceIds
 
 
@@ -320,6 +349,11 @@ class Review(Frozen):
         if self.next_review_due <= self.last_reviewed:
             raise ValueError("next_review_due must come after last_reviewed")
         return self
+
+
+KEY_ITEMS = (1, 6)
+"""Fewest and most key cautions plus key practical notes an option may mark: the facts that must never be missed
+are printed for everyone, and they stay few enough to be read."""
 
 
 class OptionCard(Frozen):
@@ -354,6 +388,12 @@ class OptionCard(Frozen):
         ids = [b.id for b in self.benefits]
         if len(set(ids)) != len(ids):
             raise ValueError("benefit ids must be unique within an option")
+        keys = len(self.key_items)
+        if not KEY_ITEMS[0] <= keys <= KEY_ITEMS[1]:
+            raise ValueError(
+                f"mark {KEY_ITEMS[0]} to {KEY_ITEMS[1]} cautions or practical notes as key (found {keys}): "
+                "key items print for everyone, so keep them to the facts that must never be missed"
+            )
         variant_ids = {v.id for v in self.variants}
         for where, items in (
             ("status", self.status),
@@ -372,6 +412,11 @@ class OptionCard(Frozen):
     def cited_ids(self) -> tuple[str, ...]:
         """Every source id the card cites, in order of first use; computed once, as the card never changes."""
         return tuple(dict.fromkeys(sid for _, sid in source_id_paths(self.model_dump())))
+
+    @property
+    def key_items(self) -> tuple[Caution | PracticalNote, ...]:
+        """Key cautions, then key practical notes: shown to everyone, whatever the answers."""
+        return tuple(c for c in self.cautions if c.key) + tuple(n for n in self.practicalities.notes if n.key)
 
     @property
     def headline_benefit(self) -> BenefitOutcome:
@@ -393,6 +438,22 @@ class Section(Frozen):
     body: Text
 
 
+GLOSSARY_REQUIRED = ("response", "remission", "placebo", "sham", "off-label", "REMS")
+
+
+class GlossaryEntry(Frozen):
+    term: Text
+    meaning: Text
+
+
+class ChangeLogEntry(Frozen):
+    date: dt.date
+    change: Text
+    """What changed in the content."""
+    event: Text
+    """Why: the label event, safety communication or review that prompted it."""
+
+
 class About(Frozen):
     content_version: Annotated[str, Field(pattern=r"^\d{4}\.\d{2}(\.\d+)?$")]
     review: Review
@@ -405,6 +466,31 @@ class About(Frozen):
     conflicts: Text
     privacy: Text
     disclaimer: Text
+    authorship: Text
+    """Who wrote the content, and what review it has and has not had."""
+    propose_changes: Text
+    """How a clinician or reader can propose a change."""
+    glossary: Annotated[list[GlossaryEntry], Field(min_length=1)]
+    change_log: Annotated[list[ChangeLogEntry], Field(min_length=1)]
+
+    @field_validator("glossary")
+    @classmethod
+    def _glossary_complete(cls, glossary: list[GlossaryEntry]) -> list[GlossaryEntry]:
+        terms = [g.term.lower() for g in glossary]
+        if len(set(terms)) != len(terms):
+            raise ValueError("each glossary term may appear only once")
+        missing = [t for t in GLOSSARY_REQUIRED if t.lower() not in terms]
+        if missing:
+            raise ValueError(f"the glossary must explain {', '.join(missing)}")
+        return glossary
+
+    @field_validator("change_log")
+    @classmethod
+    def _log_in_date_order(cls, log: list[ChangeLogEntry]) -> list[ChangeLogEntry]:
+        dates = [entry.date for entry in log]
+        if dates != sorted(dates):
+            raise ValueError("list change_log entries oldest first")
+        return log
 
 
 class OtherTreatment(Frozen):

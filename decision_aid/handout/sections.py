@@ -316,11 +316,7 @@ def _onset_words(row: OnsetRow) -> str:
 
 def _cost_line(card: OptionCard) -> str:
     cost = card.practicalities.cost
-    text = labels.COST_WORDS.get(cost.level, cost.level)
-    if cost.low_usd is not None and cost.high_usd is not None:
-        money = f"${cost.low_usd:,}" if cost.low_usd == cost.high_usd else f"${cost.low_usd:,} to ${cost.high_usd:,}"
-        text += f": about {money} {cost.per or ''}".rstrip()
-    return text + "."
+    return f"{labels.COST_WORDS.get(cost.level, cost.level)}: {cost.short.rstrip('.')}."
 
 
 def _status_lines(card: OptionCard, ctx: Context) -> list[Flowable]:
