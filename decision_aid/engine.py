@@ -199,6 +199,8 @@ def _onset_row(card: OptionCard) -> OnsetRow:
         visits_low=visits.low,
         visits_high=visits.high,
         summary=card.onset.summary,
+        first_label=card.onset.first_label,
+        full_label=card.onset.full_label,
     )
 
 

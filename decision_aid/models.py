@@ -135,6 +135,10 @@ class Onset(Frozen):
     summary: Text
     first_effect: OnsetRange
     full_effect: OnsetRange
+    first_label: Text = "to start helping"
+    """Finishes "About 2 weeks ...": what happens by ``first_effect`` (for not starting: the first review)."""
+    full_label: Text = "fuller effect"
+    """Starts "... by about 8 weeks": what is seen by ``full_effect``."""
     source_ids: SourceIds
 
     @model_validator(mode="after")
@@ -308,8 +312,16 @@ class PracticalNote(Frozen):
     text: Text
     key: bool = False
     """Printed in the handout summary and shown in the overview for everyone, whatever the answers."""
+    short: ShortText | None = None
+    """One line for the summary and the overview; needed when ``key`` is set."""
     applies_to: Slug | None = None
     source_ids: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _key_has_short(self) -> PracticalNote:
+        if self.key and not self.short:
+            raise ValueError("a key practical note needs a 'short' line for the summary")
+        return self
 
 
 class Practicalities(Frozen):

@@ -21,7 +21,6 @@ from .viewmodel import (
     OptionView,
     Point,
     QuestionToAsk,
-    days_words,
 )
 
 # --- the one vocabulary both renderers use -------------------------------------------
@@ -54,9 +53,10 @@ FACT_BENEFIT = "Chance of help (out of 100)"
 FACT_SIDE_EFFECTS = "Main side effects"
 FACT_VISITS = "Visits in the first 8 weeks"
 FACT_COST = "Cost"
+FACT_MUST_KNOW = "Safety points for everyone"
 FACT_POINTS = "Points from your answers"
 FACT_HEADINGS: tuple[str, ...] = (
-    FACT_ONSET, FACT_STATUS, FACT_BENEFIT, FACT_SIDE_EFFECTS, FACT_VISITS, FACT_COST, FACT_POINTS,
+    FACT_ONSET, FACT_STATUS, FACT_BENEFIT, FACT_SIDE_EFFECTS, FACT_MUST_KNOW, FACT_VISITS, FACT_COST, FACT_POINTS,
 )
 
 TOP_SIDE_EFFECTS = 3
@@ -141,6 +141,9 @@ class KeyFacts:
     side_effects_more: int
     visits: str
     cost: str
+    cost_detail: str
+    must_know: tuple[str, ...]
+    """Key safety points for everyone, whatever the answers (content marks them ``key``)."""
     points: int
     hidden_points: int
 
@@ -156,7 +159,8 @@ class KeyFacts:
 
     def strings(self) -> tuple[str, ...]:
         out = [self.name, self.onset, *self.status, self.benefit_figure, self.benefit_outcome, self.benefit_comparison,
-               self.benefit_who, self.benefit_when, *self.side_effects, self.visits, self.cost]
+               self.benefit_who, self.benefit_when, *self.side_effects, self.visits, self.cost, self.cost_detail,
+               *self.must_know]
         if self.stage_label:
             out.append(self.stage_label)
         return tuple(out)
@@ -169,6 +173,8 @@ class Benefit:
     row: BenefitRow
     sentence: str
     caveat: str | None
+    study: str | None
+    """The trial's name, for readers who want it (kept out of the plain sentence)."""
     variant: str | None
     treatment_heading: str
     comparison_heading: str
@@ -315,10 +321,6 @@ def hidden_note(count: int, audience: Audience) -> str | None:
     return f"{points} from your health answers. They are left off unless you choose to include them."
 
 
-def onset_words(row: OnsetRow) -> str:
-    return f"About {days_words(row.first_typical_days)} to start; fuller effect by about {days_words(row.full_typical_days)}"
-
-
 def benefit_figure(row: BenefitRow) -> str:
     return f"{row.treatment_words} vs {row.comparison_words}"
 
@@ -358,10 +360,16 @@ def _ranked_side_effects(card: OptionCard) -> list[SideEffect]:
     return sorted(card.side_effects, key=lambda s: FREQUENCY_RANK[s.frequency])
 
 
+def side_effect_short(s: SideEffect) -> str:
+    """"Feeling sick (nausea): very common, 29 in 100 vs 11 in 100 with placebo spray" where a source gives the pair."""
+    numbers = s.numbers()
+    return f"{s.name}: {s.frequency}" + (f", {numbers}" if numbers else "")
+
+
 def _side_effects(card: OptionCard) -> tuple[Line, ...]:
     return tuple(
         Line(
-            text=f"{s.frequency} ({FREQUENCY_WORDS[s.frequency]})",
+            text=f"{s.frequency} ({FREQUENCY_WORDS[s.frequency]})" + (f"; {s.numbers()}" if s.numbers() else ""),
             lead=s.name,
             variant=_variant_name(card, s.applies_to),
             detail=s.detail,
@@ -387,6 +395,16 @@ def _cautions(card: OptionCard) -> tuple[Line, ...]:
     )
 
 
+def must_know(card: OptionCard) -> tuple[str, ...]:
+    """The option's key safety lines, each with the form it applies to."""
+    out = []
+    for item in card.key_items:
+        text = item.short or ""
+        variant = card.variant_label(item.applies_to)
+        out.append(f"{variant[0].upper()}{variant[1:]}: {text}" if variant else text)
+    return tuple(out)
+
+
 def _cost_words(card: OptionCard) -> str:
     return COST_WORDS[card.practicalities.cost.level]
 
@@ -405,11 +423,17 @@ def _practical(card: OptionCard) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _benefit(row: BenefitRow) -> Benefit:
+def _with_study(study: str | None, caveat: str | None) -> str | None:
+    parts = [f"Study: {study}." if study else "", caveat or ""]
+    return " ".join(p for p in parts if p) or None
+
+
+def _benefit(row: BenefitRow, study: str | None) -> Benefit:
     return Benefit(
         row=row,
         sentence=row.sentence,
         caveat=row.caveat,
+        study=study,
         variant=row.variant_name,
         treatment_heading=f"With {row.treatment_label}",
         comparison_heading=f"With {row.comparison_label}",
@@ -437,17 +461,19 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         option_id=card.id,
         name=card.short_name,
         stage_label=view.stage_label,
-        onset=onset_words(onset),
+        onset=onset.short,
         status=_status_short(card),
         benefit_figure=benefit_figure(row),
         benefit_outcome=card.headline_benefit.outcome_words,
         benefit_comparison=f"vs {row.comparison_label}",
         benefit_who=row.group,
         benefit_when=row.time_frame,
-        side_effects=tuple(f"{s.name} ({s.frequency})" for s in _ranked_side_effects(card)[:TOP_SIDE_EFFECTS]),
+        side_effects=tuple(side_effect_short(s) for s in _ranked_side_effects(card)[:TOP_SIDE_EFFECTS]),
         side_effects_more=max(0, len(side_effects) - TOP_SIDE_EFFECTS),
         visits=onset.visits_words,
         cost=_cost_words(card),
+        cost_detail=card.practicalities.cost.short,
+        must_know=must_know(card),
         points=len(shown),
         hidden_points=hidden,
     )
@@ -465,9 +491,10 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         status=_status(card),
         onset=Line(onset.text, detail=card.onset.summary, source_ids=tuple(card.onset.source_ids)),
         onset_row=onset,
-        benefit=_benefit(row),
+        benefit=_benefit(row, card.headline_benefit.study),
         more_benefits=tuple(
-            Line(b.sentence(), variant=_variant_name(card, b.applies_to), detail=b.caveat, source_ids=tuple(b.source_ids))
+            Line(b.sentence(), variant=_variant_name(card, b.applies_to), detail=_with_study(b.study, b.caveat),
+                 source_ids=tuple(b.source_ids))
             for b in card.benefits
             if not b.headline
         ),
@@ -476,9 +503,9 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         cautions=_cautions(card),
         practical=_practical(card),
         plasticity=Line(
-            plasticity.text,
+            f"{plasticity.text} How sure: {CERTAINTY_WORDS[plasticity.certainty]}.",
             lead="How it may work",
-            detail=f"How sure: {CERTAINTY_WORDS[plasticity.certainty]}.",
+            detail=plasticity.detail,
             source_ids=tuple(plasticity.source_ids),
         ),
         questions=tuple(card.questions_to_ask),
@@ -521,7 +548,7 @@ def _deck_cell(topic: str, view: OptionView, option: OptionPresentation, no_note
         main, more = (card.stopping.short if card.stopping else no_note), ()
     else:  # safety
         main = card.pregnancy.short if card.pregnancy else no_note
-        more = tuple(f"{c.lead}: {c.text}" for c in option.cautions if c.serious)
+        more = facts.must_know
     return DeckCell(card.id, card.short_name, main, tuple(m for m in more if m))
 
 

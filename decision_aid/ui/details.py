@@ -51,6 +51,8 @@ def _benefit(o: OptionPresentation) -> str:
     b = o.benefit
     variant = f'<p><span class="da-badge da-badge-variant">{h(b.variant)}</span></p>' if b.variant else ""
     caveat = f'<p class="da-muted"><strong>Keep in mind:</strong> {h(b.caveat)}</p>' if b.caveat else ""
+    if b.study:
+        caveat += f'<p class="da-muted da-small">Study: {h(b.study)}</p>'
     more = ""
     if o.more_benefits:
         more = "<details><summary>More results from studies</summary>" + _lines(o.more_benefits, fold=False) + "</details>"
@@ -73,7 +75,8 @@ def _points(o: OptionPresentation) -> str:
 
 def _plasticity(o: OptionPresentation) -> str:
     line = o.plasticity
-    return f"<p>{h(line.text)}</p><p class=\"da-muted\">{h(line.detail or '')}</p>"
+    curious = f"<details><summary>Details for the curious</summary><p>{h(line.detail)}</p></details>" if line.detail else ""
+    return f"<p>{h(line.text)}</p>{curious}"
 
 
 def _questions(o: OptionPresentation) -> str:

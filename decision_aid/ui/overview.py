@@ -13,6 +13,7 @@ from collections.abc import Callable
 from decision_aid.presentation import (
     FACT_BENEFIT,
     FACT_COST,
+    FACT_MUST_KNOW,
     FACT_ONSET,
     FACT_POINTS,
     FACT_SIDE_EFFECTS,
@@ -58,9 +59,10 @@ ROWS: tuple[tuple[str, Callable[[KeyFacts, OptionPresentation], str]], ...] = (
     (FACT_ONSET, lambda f, o: h(f.onset)),
     (FACT_BENEFIT, lambda f, o: _benefit(f)),
     (FACT_SIDE_EFFECTS, _side_effects),
+    (FACT_MUST_KNOW, lambda f, o: _list(f.must_know)),
     (FACT_STATUS, lambda f, o: _list(f.status)),
     (FACT_VISITS, lambda f, o: h(f.visits)),
-    (FACT_COST, lambda f, o: h(f.cost)),
+    (FACT_COST, lambda f, o: f'{h(f.cost)}<span class="da-small">{h(f.cost_detail)}</span>'),
     (FACT_POINTS, lambda f, o: _points(f)),
 )
 
