@@ -99,6 +99,8 @@ table.da-table ul { margin: 0; padding-left: 1rem; }
 table.da-table li { margin: 0.1rem 0; }
 caption { text-align: left; color: #4a4a4a; font-size: 0.9rem; padding-bottom: 0.3rem; }
 .da-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+dl.da-glossary dt { font-weight: 700; margin-top: 0.5rem; }
+dl.da-glossary dd { margin: 0.1rem 0 0 1rem; }
 .da-small { display: block; font-size: 0.85rem; color: #4a4a4a; margin-top: 0.2rem; }
 .da-figure { font-weight: 700; font-size: 1.05rem; display: block; }
 

@@ -10,6 +10,7 @@ from decision_aid.ui import components, nav, state
 from decision_aid.ui.content import get_content
 from decision_aid.ui.deck import deck_html
 from decision_aid.ui.details import aligned_html, card_html
+from decision_aid.ui.glossary import glossary_html
 from decision_aid.ui.overview import overview_html, points_html
 from decision_aid.ui.text import h, md
 
@@ -111,6 +112,8 @@ def render() -> None:
         points = points_html(p)
         if points and view == state.VIEW_OVERVIEW:
             st.html(points)
+    with st.expander("What do these words mean?"):
+        st.html(glossary_html(content))
     nav.next_links((nav.TIMELINE, "See when each option may help"), (nav.HANDOUT, "Make a handout to take with you"))
 
 
