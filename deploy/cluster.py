@@ -34,6 +34,7 @@ APP = ROOT / "app.py"
 HAPROXY_CONFIG = ROOT / "deploy" / "haproxy.cfg"
 LOOPBACK = "127.0.0.1"
 HEALTH_PATH = "/_stcore/health"
+AFFINITY_COOKIE = "DA_REPLICA"  # the `cookie` line of haproxy.cfg; its value names the replica
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
 
