@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -116,14 +116,48 @@ class Replica:
         return self.process.poll() is None
 
 
-def server_line(replica: Replica) -> str:
-    # The cookie value is the replica's name: it says nothing about the person.
-    return f"    server {replica.name} {LOOPBACK}:{replica.port} check cookie {replica.name}\n"
+def render_haproxy_config(servers: Iterable[tuple[str, int]], base: Path = HAPROXY_CONFIG) -> str:
+    """The shipped configuration with one server line per (name, loopback port) added to its last section, the backend.
+
+    The cookie value is the replica's name: it says nothing about the person.
+    """
+    lines = "".join(f"    server {name} {LOOPBACK}:{port} check cookie {name}\n" for name, port in servers)
+    return base.read_text(encoding="utf-8").rstrip("\n") + "\n" + lines
 
 
-def render_haproxy_config(replicas: list[Replica], base: Path = HAPROXY_CONFIG) -> str:
-    """The shipped configuration with one server line per replica added to its last section, the backend."""
-    return base.read_text(encoding="utf-8").rstrip("\n") + "\n" + "".join(server_line(r) for r in replicas)
+def haproxy_binary() -> str:
+    # Debian puts it in /usr/sbin, which is not on every user's PATH.
+    found = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
+    if found is None:
+        raise RuntimeError("haproxy not found (Debian: apt-get install haproxy; `make test` as root installs it)")
+    return found
+
+
+def start_balancer(
+    config: str,
+    config_path: Path,
+    bind: str,
+    frame_ancestors: str | None = None,
+    log: IO[bytes] | None = None,
+) -> subprocess.Popen[bytes]:
+    """HAProxy in the foreground with `config`, once `haproxy -c` has accepted it; its log lines go to `log`."""
+    haproxy = haproxy_binary()
+    config_path.write_text(config, encoding="utf-8")
+    env = dict(os.environ, CLUSTER_BIND=bind)
+    if frame_ancestors is not None:
+        env["FRAME_ANCESTORS"] = frame_ancestors
+    check = subprocess.run(
+        [haproxy, "-c", "-q", "-f", str(config_path)], env=env, capture_output=True, text=True, check=False
+    )
+    if check.returncode != 0:
+        raise RuntimeError(f"haproxy refused the configuration:\n{check.stdout}{check.stderr}")
+    # -db: stay in the foreground, no master process; SIGTERM stops it at once.
+    return subprocess.Popen(
+        [haproxy, "-db", "-f", str(config_path)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT if log is not None else None,
+    )
 
 
 class Cluster:
@@ -167,7 +201,6 @@ class Cluster:
         raise KeyError(name)
 
     def start(self) -> None:
-        haproxy = _haproxy_binary()
         # Start every replica before waiting for any: they load in parallel.
         for number in range(1, self.replica_count + 1):
             port = free_port()
@@ -176,21 +209,12 @@ class Cluster:
         for replica in self.replicas:
             wait_healthy(replica.url, replica.process, f"replica {replica.name}")
 
-        self.config_path.write_text(render_haproxy_config(self.replicas), encoding="utf-8")
-        haproxy_env = dict(os.environ, CLUSTER_BIND=f"{self.address}:{self.port}")
-        if self.frame_ancestors is not None:
-            haproxy_env["FRAME_ANCESTORS"] = self.frame_ancestors
-        check = subprocess.run(
-            [haproxy, "-c", "-q", "-f", str(self.config_path)], env=haproxy_env, capture_output=True, text=True, check=False
-        )
-        if check.returncode != 0:
-            raise RuntimeError(f"haproxy refused the configuration:\n{check.stdout}{check.stderr}")
-        # -db: stay in the foreground, no master process; SIGTERM stops it at once.
-        self.haproxy = subprocess.Popen(
-            [haproxy, "-db", "-f", str(self.config_path)],
-            env=haproxy_env,
-            stdout=self.haproxy_log,
-            stderr=subprocess.STDOUT if self.haproxy_log is not None else None,
+        self.haproxy = start_balancer(
+            render_haproxy_config((r.name, r.port) for r in self.replicas),
+            self.config_path,
+            f"{self.address}:{self.port}",
+            self.frame_ancestors,
+            self.haproxy_log,
         )
         wait_healthy(self.url, self.haproxy, "haproxy")
 
@@ -237,14 +261,6 @@ class Cluster:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
-
-
-def _haproxy_binary() -> str:
-    # Debian puts it in /usr/sbin, which is not on every user's PATH.
-    found = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
-    if found is None:
-        raise RuntimeError("haproxy not found (Debian: apt-get install haproxy; `make test` as root installs it)")
-    return found
 
 
 class _Stop(Exception):

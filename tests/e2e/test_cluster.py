@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, expect
 
 from decision_aid.ui import nav
-from deploy.cluster import AFFINITY_COOKIE, Cluster, _haproxy_binary, free_port
+from deploy.cluster import AFFINITY_COOKIE, Cluster, free_port, haproxy_binary
 
 from .conftest import DESKTOP, make_and_download_handout, open_page, wait_ready
 from .test_flow import pdf_text
@@ -30,7 +30,7 @@ CSP_VIOLATION = "csp-violation:"
 @pytest.fixture(scope="module")
 def cluster(chromium: Browser) -> Iterator[Cluster]:
     try:
-        _haproxy_binary()
+        haproxy_binary()
     except RuntimeError as missing:
         pytest.skip(str(missing))
     with Cluster(free_port(), REPLICAS, replica_stderr=subprocess.DEVNULL) as running:
