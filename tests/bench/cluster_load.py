@@ -2,10 +2,14 @@
 
 Each session is a fresh visitor who opens the app, walks the questionnaire,
 compares the options, and makes and downloads the handout, as the browser test
-of the whole flow does (tests/e2e/test_flow.py). Every action is timed from the
-click to the moment its result is on screen. For each level of concurrency a
-new cluster starts, so memory left by one level never counts in the next; the
-replicas' resident memory is sampled throughout.
+of the whole flow does (tests/e2e/test_flow.py), pausing a moment between
+clicks as a reader does. Visitors arrive half a second apart and stay until the
+level ends, so at its peak every session of the level is open at once. Every
+action is timed from the click to the moment its result is on screen. For each
+level a new cluster starts, so memory left by one level never counts in the
+next; the replicas' resident memory is sampled throughout, and the CPU time
+they spend per visit is counted: unlike latency, it does not depend on how busy
+the browsers keep the machine.
 
 Bounded by design: every session walks once, every action gives up after
 ACTION_TIMEOUT_S, every level after LEVEL_TIMEOUT_S, and all traffic goes to
@@ -40,8 +44,10 @@ LEVELS = (5, 10, 20, 40)
 REPLICAS = 2
 ACTION_TIMEOUT_S = 60.0
 LEVEL_TIMEOUT_S = 600.0
-ARRIVAL_SPREAD_S = 2.0  # sessions arrive at random within this window, not in one instant
+ARRIVAL_GAP_S = 0.5  # between one visitor's arrival and the next
+THINK_S = (1.0, 3.0)  # a reader's pause between two clicks, drawn uniformly
 SAMPLE_EVERY_S = 0.5
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 ACTIONS = (
     "open the app",
@@ -67,6 +73,7 @@ class LevelResult:
     peak_rss: int = 0
     wall_s: float = 0.0
     load_before: float = 0.0  # the machine's 1-minute load average as the level starts: others may be using it
+    cpu_s: float = 0.0  # CPU time the replicas spent during the level
     # Sessions stay open until the level ends, so peak memory holds every one of them.
     contexts: list[BrowserContext] = field(default_factory=list)
 
@@ -88,6 +95,26 @@ def rss_bytes(pid: int) -> int:
 
 def replicas_rss(cluster: Cluster) -> int:
     return sum(rss_bytes(r.process.pid) for r in cluster.replicas if r.running)
+
+
+def replicas_cpu_s(cluster: Cluster) -> float:
+    total = 0
+    for replica in cluster.replicas:
+        try:
+            fields = Path(f"/proc/{replica.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime and stime, after the command name
+    return total / CLOCK_TICKS
+
+
+async def wait_for_calm(threshold: float | None, patience_s: float) -> None:
+    """Other work on the machine skews every latency: wait a while for it to settle, then go on regardless."""
+    if threshold is None:
+        return
+    deadline = time.monotonic() + patience_s
+    while os.getloadavg()[0] > threshold and time.monotonic() < deadline:
+        await asyncio.sleep(10)
 
 
 async def ready(page: Page) -> None:
@@ -171,7 +198,9 @@ async def walk(browser: Browser, url: str, result: LevelResult, delay_s: float) 
         ),
         ("download the PDF", download),
     ]
-    for action, run in steps:
+    for number, (action, run) in enumerate(steps):
+        if number:
+            await asyncio.sleep(random.uniform(*THINK_S))
         start = time.perf_counter()
         try:
             await asyncio.wait_for(run(), ACTION_TIMEOUT_S)
@@ -191,8 +220,11 @@ async def sample_memory(cluster: Cluster, result: LevelResult, stop: asyncio.Eve
             await asyncio.wait_for(stop.wait(), SAMPLE_EVERY_S)
 
 
-async def run_level(browser: Browser, sessions: int, replicas: int) -> LevelResult:
+async def run_level(
+    browser: Browser, sessions: int, replicas: int, calm: float | None, patience_s: float
+) -> LevelResult:
     result = LevelResult(sessions)
+    await wait_for_calm(calm, patience_s)
     with Cluster(free_port(), replicas, replica_stderr=subprocess.DEVNULL) as cluster:
         # One visit first, so the baseline includes what every process loads once (content, fonts, charts).
         warm = LevelResult(1)
@@ -205,12 +237,14 @@ async def run_level(browser: Browser, sessions: int, replicas: int) -> LevelResu
         stop = asyncio.Event()
         sampler = asyncio.create_task(sample_memory(cluster, result, stop))
         start = time.perf_counter()
-        visits = [walk(browser, cluster.url, result, random.uniform(0, ARRIVAL_SPREAD_S)) for _ in range(sessions)]
+        cpu_before = replicas_cpu_s(cluster)
+        visits = [walk(browser, cluster.url, result, n * ARRIVAL_GAP_S) for n in range(sessions)]
         try:
             await asyncio.wait_for(asyncio.gather(*visits), LEVEL_TIMEOUT_S)
         except TimeoutError:
             result.errors["level timed out"] += 1
         result.wall_s = time.perf_counter() - start
+        result.cpu_s = replicas_cpu_s(cluster) - cpu_before
         stop.set()
         await sampler
         result.peak_rss = max(result.peak_rss, replicas_rss(cluster))
@@ -230,7 +264,8 @@ def report(results: list[LevelResult], replicas: int) -> list[str]:
     mib = 1024 * 1024
     lines = [
         f"Cluster load: {replicas} replicas behind HAProxy on 127.0.0.1, Chromium sessions on the same machine",
-        f"Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}",
+        f"Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()};"
+        f" visitors {ARRIVAL_GAP_S} s apart, {THINK_S[0]:.0f}-{THINK_S[1]:.0f} s between clicks",
         "",
         "Latency per action, seconds (p50 / p95), from click to result on screen:",
         "| action | " + " | ".join(f"{r.sessions} sessions" for r in results) + " |",
@@ -247,28 +282,32 @@ def report(results: list[LevelResult], replicas: int) -> list[str]:
     lines += [
         "",
         "| sessions | completed | errors | wall time | load before | replica memory before → peak | per session"
-        " | sessions per replica |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        " | replica CPU per visit | sessions per replica |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
         errors = ", ".join(f"{k.strip()}: {v}" for k, v in r.errors.items()) or "0"
         per_session = (r.peak_rss - r.baseline_rss) / r.sessions / mib
         spread = " / ".join(str(n) for _, n in sorted(r.homes.items()))
+        cpu_per_visit = r.cpu_s / r.completed if r.completed else float("nan")
         lines.append(
             f"| {r.sessions} | {r.completed} | {errors} | {r.wall_s:.0f} s | {r.load_before:.1f}"
-            f" | {r.baseline_rss / mib:.0f} → {r.peak_rss / mib:.0f} MiB | {per_session:.1f} MiB | {spread} |"
+            f" | {r.baseline_rss / mib:.0f} → {r.peak_rss / mib:.0f} MiB | {per_session:.1f} MiB"
+            f" | {cpu_per_visit:.2f} s | {spread} |"
         )
     return lines
 
 
-async def main_async(levels: tuple[int, ...], replicas: int) -> list[LevelResult]:
+async def main_async(
+    levels: tuple[int, ...], replicas: int, calm: float | None, patience_s: float
+) -> list[LevelResult]:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             results = []
             for sessions in levels:
                 print(f"{sessions} sessions ...", file=sys.stderr, flush=True)
-                results.append(await run_level(browser, sessions, replicas))
+                results.append(await run_level(browser, sessions, replicas, calm, patience_s))
             return results
         finally:
             await browser.close()
@@ -278,10 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default=",".join(map(str, LEVELS)), help="concurrent sessions per level")
     parser.add_argument("--replicas", type=int, default=REPLICAS)
+    parser.add_argument("--calm", type=float, default=None, help="before each level, wait for a 1-minute load below this")
+    parser.add_argument("--patience", type=float, default=600.0, help="seconds to wait for --calm at most")
     args = parser.parse_args(argv)
     levels = tuple(int(n) for n in args.levels.split(","))
     expect.set_options(timeout=ACTION_TIMEOUT_S * 1000)
-    results = asyncio.run(main_async(levels, args.replicas))
+    results = asyncio.run(main_async(levels, args.replicas, args.calm, args.patience))
     print("\n".join(report(results, args.replicas)))
     return 0 if all(not r.errors for r in results) else 1
 
