@@ -6,7 +6,7 @@ replicas listen on loopback ports only; HAProxy is the one listener a browser
 reaches, with the settings of ``deploy/haproxy.cfg``. Ctrl-C or SIGTERM stops
 the balancer first (no new requests), then every replica, and waits for each.
 
-The browser tests and ``make bench`` use :class:`Cluster` directly, and the
+The browser tests and ``make bench-cluster`` use :class:`Cluster` directly, and the
 single-server browser tests use :func:`start_server`, so every path starts the
 app the same way.
 """
@@ -298,6 +298,12 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         ports = ", ".join(f"{r.name} on {LOOPBACK}:{r.port}" for r in cluster.replicas)
         print(f"Serving {cluster.url} through HAProxy ({ports}). Ctrl-C stops them all.", flush=True)
+        if args.address != LOOPBACK:
+            print(
+                f"The balancer listens on {args.address}: other computers can reach it."
+                " Outside a closed clinic network, put TLS in front (docs/deploy.md).",
+                flush=True,
+            )
         code = cluster.watch()
         print(f"haproxy exited with code {code}; stopping the replicas.", file=sys.stderr)
         return 1
