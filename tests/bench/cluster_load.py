@@ -136,6 +136,8 @@ async def walk(browser: Browser, url: str, result: LevelResult, delay_s: float) 
     total = len(content.questionnaire.steps) + 1
     await asyncio.sleep(delay_s)
     context = await browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    context.set_default_timeout(ACTION_TIMEOUT_S * 1000)
+    context.set_default_navigation_timeout(ACTION_TIMEOUT_S * 1000)
     result.contexts.append(context)
     page = await context.new_page()
 
@@ -204,8 +206,9 @@ async def walk(browser: Browser, url: str, result: LevelResult, delay_s: float) 
         start = time.perf_counter()
         try:
             await asyncio.wait_for(run(), ACTION_TIMEOUT_S)
-        except Exception:  # any failure of an action is an error of that action
-            result.errors[action] += 1
+        except Exception as error:  # any failure of an action is an error of that action
+            kind = "timed out" if isinstance(error, TimeoutError) or "Timeout" in type(error).__name__ else "failed"
+            result.errors[f"{action} ({kind})"] += 1
             return
         result.timings[action].append(time.perf_counter() - start)
     result.completed += 1
