@@ -3,9 +3,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
-SYSTEM_PACKAGES := chromium fonts-dejavu-core poppler-utils
+CLUSTER_PORT ?= 8080
+CLUSTER_ADDRESS ?= 127.0.0.1
+REPLICAS ?= 3
+SYSTEM_PACKAGES := chromium fonts-dejavu-core poppler-utils haproxy
 
-.PHONY: run test lint validate bench system-deps clean
+.PHONY: run cluster test lint validate bench bench-cluster system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,15 +23,23 @@ $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.stamp-app
 
+# Serves this machine only (server.address in .streamlit/config.toml); see docs/deploy.md to serve a network.
 run: $(VENV)/.stamp-app
 	$(BIN)/python -m decision_aid validate
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-# Browser tests drive Debian's Chromium; PDF checks use poppler and DejaVu fonts.
+# REPLICAS app processes on loopback behind HAProxy on CLUSTER_ADDRESS:CLUSTER_PORT, in the foreground.
+cluster: $(VENV)/.stamp-app
+	$(BIN)/python -m decision_aid validate
+	$(BIN)/python -m deploy.cluster --port $(CLUSTER_PORT) --replicas $(REPLICAS) --address $(CLUSTER_ADDRESS) \
+	  $(if $(FRAME_ANCESTORS),--frame-ancestors "$(FRAME_ANCESTORS)")
+
+# Browser tests drive Debian's Chromium; PDF checks use poppler and DejaVu fonts; the cluster test runs HAProxy.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	PATH="$$PATH:/usr/sbin" command -v haproxy >/dev/null 2>&1 || missing="$$missing haproxy"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -51,6 +62,10 @@ test: system-deps $(VENV)/.stamp-test lint validate
 
 bench: $(VENV)/.stamp-test
 	$(BIN)/python -m tests.bench
+
+# Concurrent Chromium sessions against `make cluster` on loopback: minutes, not seconds.
+bench-cluster: system-deps $(VENV)/.stamp-test
+	$(BIN)/python -m tests.bench.cluster_load
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache .hypothesis

@@ -7,11 +7,7 @@ fresh browser context, which is a separate Streamlit session with its own state.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 
 from decision_aid.ui import nav
 from decision_aid.ui.content import CONTENT_DIR_ENV
+from deploy.cluster import free_port, start_server, stop_process, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -35,6 +32,9 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 START_TIMEOUT_S = 60
+# The Handout page's buttons, shared with the load test (tests/bench/cluster_load.py).
+MAKE_HANDOUT = "Make my handout (PDF)"
+DOWNLOAD_HANDOUT = "Download the handout (PDF)"
 
 expect.set_options(timeout=20_000)
 
@@ -45,51 +45,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM} (Debian: apt-get install chromium)")
-    port = _free_port()
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if k != CONTENT_DIR_ENV}
-    proc = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-            "--server.headless", "true",
-            "--server.port", str(port),
-            "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = start_server(port, env=env, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_S
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start")
-            time.sleep(0.2)
+        wait_healthy(url, proc, "streamlit", START_TIMEOUT_S)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
 
 
 @pytest.fixture(scope="session")
@@ -146,6 +114,17 @@ def screenshot(page: Page, name: str) -> Path:
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
     return path
+
+
+def make_and_download_handout(page: Page, target: Path) -> Path:
+    """On the Handout page: make the PDF, download it, save it at `target`."""
+    page.get_by_role("button", name=MAKE_HANDOUT).click()
+    download_button = page.get_by_role("button", name=DOWNLOAD_HANDOUT)
+    expect(download_button).to_be_visible()
+    with page.expect_download() as info:
+        download_button.click()
+    info.value.save_as(target)
+    return target
 
 
 def go_to(page: Page, spec: nav.PageSpec, heading: str | None = None) -> None:

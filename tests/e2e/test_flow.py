@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from decision_aid.loader import load_content
 from decision_aid.ui import nav
 
-from .conftest import open_page, wait_ready
+from .conftest import make_and_download_handout, open_page, wait_ready
 
 CHOSEN = ("ssri", "rtms", "psychotherapy")
 
@@ -64,13 +64,7 @@ def test_start_answer_compare_and_download_the_handout_pdf(page: Page, app_url: 
     page.locator(".st-key-next_links").get_by_role("link", name="Make a handout to take with you").click()
     expect(page.get_by_role("heading", name="Your handout", level=1)).to_be_visible()
     page.get_by_label("Your name (optional)").fill("Alex Example")
-    page.get_by_role("button", name="Make my handout (PDF)").click()
-    download_button = page.get_by_role("button", name="Download the handout (PDF)")
-    expect(download_button).to_be_visible()
-    with page.expect_download() as info:
-        download_button.click()
-    target = tmp_path / "handout.pdf"
-    info.value.save_as(target)
+    target = make_and_download_handout(page, tmp_path / "handout.pdf")
 
     assert target.read_bytes().startswith(b"%PDF")
     text = " ".join(pdf_text(target).split())

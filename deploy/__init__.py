@@ -1,0 +1,1 @@
+"""Running the app for many people: the replica launcher behind `make cluster`."""
