@@ -252,7 +252,13 @@ def test_the_balancer_refuses_metrics_and_logs_no_query_string_handout_id_or_cli
     assert get(address, f"/media/{HANDOUT_ID}.pdf?name={SECRET}")[0] == 503
     assert get(address, f"/?embed=true&note={SECRET}")[0] == 503
 
-    requests = [line for line in log_path.read_text(encoding="utf-8").splitlines() if " GET " in line]
+    def logged() -> list[str]:
+        return [line for line in log_path.read_text(encoding="utf-8").splitlines() if " GET " in line]
+
+    deadline = time.monotonic() + 10  # HAProxy writes its log lines a moment after the response
+    while len(logged()) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    requests = logged()
     assert len(requests) == 3, "refusals and failures are logged"
     assert any(line.endswith(" GET /media/-") for line in requests)
     for line in requests:
