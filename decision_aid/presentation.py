@@ -60,6 +60,9 @@ FACT_HEADINGS: tuple[str, ...] = (
 )
 
 TOP_SIDE_EFFECTS = 3
+SUMMARY_SAFETY_LINES = 3
+"""Safety lines per option in the printed summary when the card marks none as ``key`` (its first "caution" always)."""
+SAFETY_NOTE_WORD = "Good to know"
 ICON_KEY = "Filled: had this result. Shaded: the uncertain part of a range. Empty: did not."
 
 
@@ -202,6 +205,10 @@ class OptionPresentation:
     hidden_points: int
     hidden_note: str | None
     reviewed: str
+    safety: tuple[Line, ...] = ()
+    """The safety facts the printed summary gives for this option, whoever reads it (see ``_summary_safety``)."""
+    safety_more: int = 0
+    """Cautions on the full card that the summary leaves out."""
 
     def strings(self) -> tuple[str, ...]:
         """Every string of the card, for parity and wording checks."""
@@ -330,6 +337,25 @@ def _status_short(card: OptionCard) -> tuple[str, ...]:
     return tuple(out)
 
 
+def harm_figure(s: SideEffect) -> str | None:
+    """ "12 in 100 vs 5 in 100 with a placebo" where the content gives both numbers, else None.
+
+    Read with ``getattr`` so the wording is ready before the content model carries the optional
+    ``per_100``, ``comparison_per_100`` and ``comparison_label`` fields on a side effect.
+    """
+    treated, compared = getattr(s, "per_100", None), getattr(s, "comparison_per_100", None)
+    if treated is None or compared is None:
+        return None
+    label = getattr(s, "comparison_label", None)
+    figure = f"{treated.words()} in 100 vs {compared.words()} in 100"
+    return f"{figure} with {label}" if label else figure
+
+
+def _side_effect_short(s: SideEffect) -> str:
+    figure = harm_figure(s)
+    return f"{s.name} ({s.frequency}: {figure})" if figure else f"{s.name} ({s.frequency})"
+
+
 def _ranked_side_effects(card: OptionCard) -> list[SideEffect]:
     """Most frequent first; the sort is stable, so equally common ones keep the card's order."""
     return sorted(card.side_effects, key=lambda s: FREQUENCY_RANK[s.frequency])
@@ -338,7 +364,7 @@ def _ranked_side_effects(card: OptionCard) -> list[SideEffect]:
 def _side_effects(card: OptionCard) -> tuple[Line, ...]:
     return tuple(
         Line(
-            text=f"{s.frequency} ({FREQUENCY_WORDS[s.frequency]})",
+            text=f"{s.frequency} ({FREQUENCY_WORDS[s.frequency]})" + (f"; {f}" if (f := harm_figure(s)) else ""),
             lead=s.name,
             variant=_variant_name(card, s.applies_to),
             detail=s.detail,
@@ -362,6 +388,32 @@ def _cautions(card: OptionCard) -> tuple[Line, ...]:
         )
         for c in ranked
     )
+
+
+def _summary_safety(card: OptionCard, cautions: tuple[Line, ...]) -> tuple[tuple[Line, ...], int]:
+    """The safety facts the printed summary gives everyone, card content only, revealing no answer.
+
+    Cautions and practical notes marked ``key: true`` in the content; until a card marks any, the
+    most serious cautions: every "do not use", then its first "caution" and more up to ``SUMMARY_SAFETY_LINES``.
+    Returns the lines and how many cautions are left for the full card.
+    """
+    ranked = sorted(card.cautions, key=lambda c: CAUTION_RANK[c.level])
+    notes = card.practicalities.notes
+    if any(getattr(item, "key", False) for item in (*ranked, *notes)):
+        chosen = [line for c, line in zip(ranked, cautions, strict=True) if getattr(c, "key", False)]
+        chosen += [
+            Line(n.text, lead=SAFETY_NOTE_WORD, variant=_variant_name(card, n.applies_to), source_ids=tuple(n.source_ids))
+            for n in notes
+            if getattr(n, "key", False)
+        ]
+        return tuple(chosen), len(ranked) - sum(1 for c in ranked if getattr(c, "key", False))
+    chosen = [line for c, line in zip(ranked, cautions, strict=True) if c.level == "do not use"]
+    first = True
+    for c, line in zip(ranked, cautions, strict=True):
+        if c.level == "caution" and (first or len(chosen) < SUMMARY_SAFETY_LINES):
+            chosen.append(line)
+            first = False
+    return tuple(chosen), len(ranked) - len(chosen)
 
 
 def _cost_words(card: OptionCard) -> str:
@@ -421,7 +473,7 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         benefit_comparison=f"vs {row.comparison_label}",
         benefit_who=row.group,
         benefit_when=row.time_frame,
-        side_effects=tuple(f"{s.name} ({s.frequency})" for s in _ranked_side_effects(card)[:TOP_SIDE_EFFECTS]),
+        side_effects=tuple(_side_effect_short(s) for s in _ranked_side_effects(card)[:TOP_SIDE_EFFECTS]),
         side_effects_more=max(0, len(side_effects) - TOP_SIDE_EFFECTS),
         visits=onset.visits_words,
         cost=_cost_words(card),
@@ -429,6 +481,8 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         hidden_points=hidden,
     )
     plasticity = card.plasticity
+    cautions = _cautions(card)
+    safety, safety_more = _summary_safety(card, cautions)
     return OptionPresentation(
         id=card.id,
         name=card.name,
@@ -450,7 +504,7 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         ),
         side_effects=side_effects,
         no_side_effects=None if side_effects else no_side_effects,
-        cautions=_cautions(card),
+        cautions=cautions,
         practical=_practical(card),
         plasticity=Line(
             plasticity.text,
@@ -463,6 +517,8 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         hidden_points=hidden,
         hidden_note=hidden_note(hidden, audience),
         reviewed=f"Card last reviewed {card.review.last_reviewed.isoformat()}.",
+        safety=safety,
+        safety_more=safety_more,
     )
 
 
