@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
-SYSTEM_PACKAGES := chromium fonts-dejavu-core poppler-utils
+SYSTEM_PACKAGES := chromium fonts-dejavu-core fonts-droid-fallback poppler-utils
 
 .PHONY: run test lint validate bench system-deps clean
 
@@ -24,12 +24,14 @@ run: $(VENV)/.stamp-app
 	$(BIN)/python -m decision_aid validate
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-# Browser tests drive Debian's Chromium; PDF checks use poppler and DejaVu fonts.
+# Browser tests drive Debian's Chromium; PDF checks use poppler, DejaVu and the Droid fallback font (Chinese,
+# Japanese and Korean on the handout).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	[ -f /usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf ] || missing="$$missing fonts-droid-fallback"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing system packages:$$missing"; \
