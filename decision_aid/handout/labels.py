@@ -83,7 +83,6 @@ PLAN_NO_HELP = "If it does not help"
 PLAN_CRISIS = "My crisis plan"
 PLAN_CRISIS_PEOPLE = "People I can call"
 PLAN_NEXT_VISIT = "My next visit"
-PLAN_INTRO = "Fill this in with your clinician, or write it down after your visit."
 
 
 def _count_of(count: int, one: str, many: str) -> str:

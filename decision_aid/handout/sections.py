@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..models import Reference
@@ -137,12 +138,10 @@ class WholeTable(Table):
 def header(ctx: Context) -> list[Flowable]:
     st, p = ctx.st, ctx.p
     out: list[Flowable] = [para(labels.TITLE, st.title), para(labels.SUBTITLE, st.subtitle)]
+    dated = f"{_date_words(ctx.printed)}. Content version {p.content_version}, last checked {p.last_reviewed}."
     if ctx.settings.name:
         out.append(para(ctx.settings.name, st.subtitle, lead=labels.PREPARED_FOR, private=True))
-    out.append(para(
-        f"{_date_words(ctx.printed)}. Content version {p.content_version}, last checked {p.last_reviewed}.",
-        st.subtitle, lead=labels.DATE,
-    ))
+    out.append(para(dated, st.subtitle, lead=labels.DATE))
     out.append(para(f"{p.crisis.text} {p.crisis.more}", st.box, lead=p.crisis.heading))
     return out
 
@@ -188,7 +187,9 @@ def _facts_tables(ctx: Context) -> list[Flowable]:
     """Options side by side, a few to a table (as on the screen: a column an option, a row a fact); each table whole."""
     st = ctx.st
     large = ctx.settings.large_print
-    label_w = ctx.full_width * (0.2 if large else 0.125)
+    longest = max(stringWidth(word, st.cell_head.fontName, st.cell_head.fontSize)
+                  for head in SUMMARY_HEADS for word in head.split())
+    label_w = max(ctx.full_width * (0.2 if large else 0.12), longest + st.base * 0.35 * 2 + 2)
     out: list[Flowable] = []
     for group in _chunks(ctx.p.options, LARGE_PRINT_PER_TABLE if large else PER_TABLE):
         cells = [_facts_cells(o, ctx) for o in group]
@@ -317,7 +318,7 @@ def _plan_item(label: str, typed: str, ctx: Context) -> Flowable:
 def plan(ctx: Context) -> list[Flowable]:
     """What was decided and what happens next; lines to write on wherever the person left a field empty."""
     st, p, pl = ctx.st, ctx.p, ctx.settings.plan
-    out: list[Flowable] = [para(labels.H_PLAN, st.h2), para(labels.PLAN_INTRO, st.small)]
+    out: list[Flowable] = [para(labels.H_PLAN, st.h2)]
     if pl.decision:
         out.append(para(pl.decision, st.lead, lead=f"{labels.PLAN_DECISION}:", private=True))
     else:

@@ -83,7 +83,7 @@ def styles_for(large_print: bool) -> Styles:
     ratio = 1.22 if large_print else 1.14
     leading = base * ratio
     gap = base * 0.4
-    hang = base * 1.1
+    hang = base * 0.95
     pad = base * 0.32
 
     def style(name: str, size: float = base, font: str = f.regular, **kw: object) -> ParagraphStyle:
@@ -117,7 +117,7 @@ def styles_for(large_print: bool) -> Styles:
         lead=style("lead", bulletFontName=f.bold),
         bullet=style("bullet", leftIndent=hang, bulletIndent=base * 0.15, spaceAfter=gap * 0.35, bulletFontName=f.bold),
         small=style("small", small, textColor=MID, spaceAfter=gap * 0.3),
-        title=style("title", base * 1.75, f.bold, leading=base * 2.05, spaceAfter=gap * 0.4),
+        title=style("title", base * 1.6, f.bold, leading=base * 1.85, spaceAfter=gap * 0.3),
         subtitle=style("subtitle", base, spaceAfter=gap * 0.2, bulletFontName=f.bold),
         h2=style("h2", base * 1.3, f.bold, spaceBefore=gap * 1.1, spaceAfter=gap * 0.4, keepWithNext=1),
         h2_loose=style("h2_loose", base * 1.3, f.bold, spaceBefore=gap * 1.4, spaceAfter=gap * 0.5),
@@ -131,7 +131,7 @@ def styles_for(large_print: bool) -> Styles:
         cell_head=style("cell_head", font=f.bold, spaceAfter=0, leading=base * 1.15),
         point=style("point", **boxed),
         box=style("box", **{**boxed, "backColor": PAPER, "borderWidth": 1.0}),
-        source=style("source", small, leading=small * 1.12, leftIndent=small * 2.2, bulletIndent=0, spaceAfter=gap * 0.1),
+        source=style("source", small, leading=small * 1.08, leftIndent=small * 2.2, bulletIndent=0, spaceAfter=gap * 0.1),
         tick=style("tick", leftIndent=hang, bulletIndent=base * 0.15, spaceAfter=gap * 0.35),
         label=style("label", font=f.bold, spaceBefore=gap * 0.6, spaceAfter=gap * 0.15, keepWithNext=1),
         cell_small=style("cell_small", small, textColor=MID, spaceAfter=gap * 0.25, leading=small * 1.18),
