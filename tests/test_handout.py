@@ -1,4 +1,4 @@
-"""The PDF handout, read back with pypdf and poppler: what it prints, on how many pages, at what size, and what it keeps private."""
+"""The PDF handout, read back with pypdf and poppler: what it prints, on how many pages, at what size, what it keeps private."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import io
 import re
 import statistics
 import subprocess
-import unicodedata
 from pathlib import Path
 
 import pypdf
@@ -16,8 +15,7 @@ import pytest
 
 from decision_aid.answers import Answers, parse_answers
 from decision_aid.engine import build_comparison
-from decision_aid.handout import HandoutSettings, build_handout
-from decision_aid.handout import labels
+from decision_aid.handout import HandoutSettings, build_handout, labels
 from decision_aid.handout.settings import Plan
 from decision_aid.handout.styles import styles_for
 from decision_aid.models import Content
