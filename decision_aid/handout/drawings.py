@@ -101,7 +101,7 @@ def onset_timeline(rows: Sequence[OnsetRow], width: float, st: Styles, sentences
     lead = size * 1.2
     bar_h = size * 1.1
     beside = st.two_columns or not sentences
-    name_w = width * (0.13 if st.two_columns and sentences else 0.22)
+    name_w = width * ((0.13 if st.two_columns else 0.18) if sentences else 0.22)
     text_w = (width * 0.46 if st.two_columns else width - name_w) if sentences else 0.0
     x0 = name_w + size * 0.5
     x1 = (width - text_w - size * 1.5) if beside else width - size
