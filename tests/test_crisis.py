@@ -10,7 +10,7 @@ from decision_aid.ui import crisis
 
 
 def test_the_fallback_is_word_for_word_the_crisis_file(content: Content) -> None:
-    assert crisis.FALLBACK == content.crisis
+    assert content.crisis == crisis.FALLBACK
 
 
 def test_crisis_help_loads_on_its_own_when_an_option_card_is_broken(content_copy: Path) -> None:
