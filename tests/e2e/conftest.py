@@ -59,7 +59,8 @@ def app_url() -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if k != CONTENT_DIR_ENV}
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            # serve.py is what `make run` serves: app.py behind the no-store header for downloads.
+            sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"),
             "--server.headless", "true",
             "--server.port", str(port),
             "--server.address", "127.0.0.1",

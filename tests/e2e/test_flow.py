@@ -67,7 +67,8 @@ def test_start_answer_compare_and_download_the_handout_pdf(page: Page, app_url: 
     page.locator(".st-key-next_links").get_by_role("link", name="Make a handout to take with you").click()
     expect(page.get_by_role("heading", name="Your handout", level=1)).to_be_visible()
     page.get_by_label("Your name (optional)").fill("Alex Example")
-    page.get_by_role("button", name="Make my handout (PDF)").click()
+    page.get_by_label("Your name (optional)").press("Enter")
+    wait_ready(page)
     download_button = page.get_by_role("button", name="Download the handout (PDF)")
     expect(download_button).to_be_visible()
     with page.expect_download() as info:

@@ -110,11 +110,11 @@ def _settings() -> HandoutSettings:
     large = st.checkbox("Large print", key="w_large", on_change=state.save, args=("w_large", state.LARGE_PRINT))
     state.bind("w_full", state.FULL_DETAIL, False)
     full = st.checkbox(
-        "Add every option's card in full (longer)",
+        "Add each option in full",
         key="w_full",
         on_change=state.save,
         args=("w_full", state.FULL_DETAIL),
-        help="The summary comes first either way.",
+        help="Every card in full after the summary: a longer handout.",
     )
     name = _typed("Your name (optional)", "w_name", state.NAME, MAX_NAME_CHARS)
     notes = _typed("Notes for your visit (optional)", "w_notes", state.NOTES, MAX_NOTES_CHARS, area=True,
