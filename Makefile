@@ -22,7 +22,7 @@ $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.stamp-app
 	$(BIN)/python -m decision_aid validate
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 # Browser tests drive Debian's Chromium; PDF checks use poppler, DejaVu and the Droid fallback font (Chinese,
 # Japanese and Korean on the handout).
