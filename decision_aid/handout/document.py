@@ -20,6 +20,7 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -44,6 +45,19 @@ class Footer:
     font: str
     size: float
     margin: float
+    two_lines: bool
+    """The page number goes on a line above the crisis line when both do not fit on one (large print)."""
+
+    @classmethod
+    def for_page(cls, text: str, font: str, size: float, page_width: float) -> Footer:
+        room = page_width - 2 * MARGIN
+        needed = stringWidth(text, font, size) + stringWidth("Page 99 of 99", font, size) + size * 2
+        return cls(text, font, size, MARGIN, needed > room)
+
+    @property
+    def height(self) -> float:
+        """From the crisis line's baseline to just above the rule over the footer."""
+        return self.size * (3.7 if self.two_lines else 2.4)
 
 
 class FooterCanvas(Canvas):
@@ -72,14 +86,16 @@ class FooterCanvas(Canvas):
         f = self._footer
         width, _ = self._pagesize
         y = FOOTER_BASELINE
+        number_y = y + f.size * 1.3 if f.two_lines else y
+        rule_y = number_y + f.size * 1.5
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
-        self.line(f.margin, y + f.size * 1.5, width - f.margin, y + f.size * 1.5)
+        self.line(f.margin, rule_y, width - f.margin, rule_y)
         self.setFillColor(INK)
         self.setFont(f.font, f.size)
         self.drawString(f.margin, y, f.left)
-        self.drawRightString(width - f.margin, y, f"Page {number} of {total}")
+        self.drawRightString(width - f.margin, number_y, f"Page {number} of {total}")
         self.restoreState()
 
 
@@ -148,8 +164,8 @@ def build_handout(comparison: Comparison, settings: HandoutSettings) -> bytes:
     f = fonts()
     pagesize = PAPER[settings.paper]
     printed = settings.date or dt.date.today()
-    footer = Footer(p.crisis.short, f.regular, st.small_size, MARGIN)
-    bottom = FOOTER_BASELINE + st.small_size * 2.4
+    footer = Footer.for_page(p.crisis.short, f.regular, st.small_size, pagesize[0])
+    bottom = FOOTER_BASELINE + footer.height
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, KeepTogether, Spacer, Table, TableStyle
 
 from ..models import Reference
 from ..presentation import (
@@ -126,9 +126,12 @@ class WholeTable(Table):
     """A table that moves to the next column or page whole rather than split, when it fits one."""
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        frame = self._doctemplateAttr("frame")
-        if frame is not None and self._height > frame._aH:
+        page_height = self._doctemplateAttr("height")  # a full column: the frames below the margins
+        if page_height is not None and self._height > page_height:
             return list(super().split(avail_width, avail_height))  # taller than any page: rows must part
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and frame._atTop:
+            return [FrameBreak(), self]  # the short rest of a page: go on in the next column, whole
         return []
 
 
@@ -263,13 +266,11 @@ def each_option(ctx: Context) -> list[Flowable]:
             out.append(para(line_text(line, ctx), st.bullet, lead=f"{BULLET} {line.lead}:" if line.lead else BULLET))
         for pt in o.points:
             out.append(para(f"{pt.text}{ctx.cite(pt.source_ids)} ({pt.because})", st.point, lead=f"{pt.kind}:"))
-        qs = asks.get(o.facts.name, [])
-        general = [q for q in qs if not q[1]]
-        keep = [q for q in qs if q[1]] + general[:cap]
-        left_out += len(qs) - len(keep)
-        for text, from_answers in keep:
-            mark = f" ({labels.FROM_ANSWERS})" if from_answers else ""
-            out.append(para(text + mark, st.tick, lead=_tick(False)))
+        # A question the answers raised is already printed above as a point, with the answer behind it.
+        general = [text for text, from_answers in asks.get(o.facts.name, []) if not from_answers]
+        left_out += len(general[cap:]) if cap is not None else 0
+        for text in general[:cap]:
+            out.append(para(text, st.tick, lead=_tick(False)))
     if not any(o.points for o in p.options):
         out.append(para(labels.NO_POINTS, st.small))
     if left_out and not ctx.full:
@@ -280,22 +281,19 @@ def each_option(ctx: Context) -> list[Flowable]:
 # --- what the person said, and what it raised ------------------------------------------
 
 
-def _answer_table(items: Sequence[AnswerLine], ctx: Context) -> Table:
+def _answer_list(items: Sequence[AnswerLine], ctx: Context) -> list[Flowable]:
+    """Each question with the person's answer in bold: a list, so it flows on into the next column like text."""
     st = ctx.st
-    data = [[para(i.question, st.cell), para(i.answer, st.cell_head, private=True)] for i in items]
-    answer_w = ctx.column_width * 0.3
-    t = WholeTable(data, colWidths=[ctx.column_width - answer_w, answer_w])
-    t.setStyle(_grid_style(st, header=False, label_column=False))
-    return t
+    return [Para(f"{esc(i.question)} <b>{esc(i.answer)}</b>", st.bullet, bulletText=BULLET) for i in items]
 
 
 def matters(ctx: Context) -> list[Flowable]:
     st, p = ctx.st, ctx.p
     out: list[Flowable] = [para(labels.H_MATTERS, st.h2)]
-    out.append(_answer_table(p.matters, ctx) if p.matters else para(labels.NO_MATTERS, st.body))
+    out += _answer_list(p.matters, ctx) if p.matters else [para(labels.NO_MATTERS, st.body)]
     if p.audience.show_health:
         out.append(para(labels.H_HEALTH, st.h3))
-        out.append(_answer_table(p.health, ctx) if p.health else para(labels.NO_HEALTH, st.body))
+        out += _answer_list(p.health, ctx) if p.health else [para(labels.NO_HEALTH, st.body)]
     else:
         out.append(para(labels.health_left_off(p.health_hidden, p.hidden_points), st.small))
     return out
@@ -512,8 +510,8 @@ def sources(ctx: Context) -> list[Flowable]:
 def story(ctx: Context) -> tuple[list[Flowable], list[Flowable]]:
     """The full-width start (header and the options side by side), then the rest (two columns in normal print)."""
     start = [*header(ctx), *overview(ctx)]
-    # What the person said, then each option with the points it raised.
-    rest = [*matters(ctx), *each_option(ctx), *readiness(ctx), *plan(ctx), *notes(ctx), *resume(ctx), *about(ctx)]
+    # The option blocks come first: paragraphs fill whatever room the last table leaves on its page.
+    rest = [*each_option(ctx), *matters(ctx), *readiness(ctx), *plan(ctx), *notes(ctx), *resume(ctx), *about(ctx)]
     if ctx.full:
         rest += appendix(ctx)
     rest += sources(ctx)

@@ -70,8 +70,9 @@ class LabelledLines(Flowable):
         canv.drawString(0, first + self.size * 0.3, self.label)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
-        start = min(stringWidth(self.label, self.font, self.size) + self.size * 0.5, self.width * 0.7)
-        canv.line(start, first, self.width, first)
+        start = stringWidth(self.label, self.font, self.size) + self.size * 0.5
+        if start < self.width * 0.75:  # room to write beside the label; otherwise only the lines below
+            canv.line(start, first, self.width, first)
         for i in range(1, self.lines):
             y = first - i * self.spacing
             canv.line(0, y, self.width, y)

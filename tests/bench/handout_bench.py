@@ -19,7 +19,6 @@ from decision_aid.engine import build_comparison
 from decision_aid.handout import HandoutSettings, build_handout
 from decision_aid.handout.fonts import fonts
 from decision_aid.loader import load_content
-
 from tests.handout_support import with_eight_options
 
 from .timing import line, median_ms
