@@ -39,7 +39,7 @@ from ..presentation import (
 from . import labels
 from .drawings import icon_array, icon_legend, onset_timeline
 from .fonts import fonts
-from .markup import Para, esc, para, typed_text
+from .markup import Para, esc, has_rtl, para, typed_text
 from .settings import HandoutSettings
 from .styles import INK, LIGHT, RULE, SHADE, Styles
 from .widgets import LabelledLines, WritingLines
@@ -263,7 +263,7 @@ def each_option(ctx: Context) -> list[Flowable]:
     for o in p.options:
         out += [_option_heading(o, ctx), Para(_benefit_words(o, ctx), st.body)]
         for line in o.safety:
-            out.append(para(line_text(line, ctx), st.bullet, lead=f"{BULLET} {line.lead}:" if line.lead else BULLET))
+            out.append(_bullet(line, line_text(line, ctx), ctx))
         for pt in o.points:
             out.append(para(f"{pt.text}{ctx.cite(pt.source_ids)} ({pt.because})", st.point, lead=f"{pt.kind}:"))
         # A question the answers raised is already printed above as a point, with the answer behind it.
@@ -425,12 +425,20 @@ def _benefit_block(o: OptionPresentation, ctx: Context) -> list[Flowable]:
     return out
 
 
+def _bullet(line: Line, text: str, ctx: Context) -> Flowable:
+    """A list item with its lead-in in bold inside the text, so a long lead-in never squeezes the first line."""
+    if not line.lead:
+        return para(text, ctx.st.bullet, lead=BULLET)
+    if has_rtl(text):
+        return para(text, ctx.st.bullet, lead=f"{BULLET} {line.lead}:")
+    return Para(f"<b>{esc(line.lead)}:</b> {esc(text)}", ctx.st.bullet, bulletText=BULLET)
+
+
 def _bullets(lines: Sequence[Line], ctx: Context, *, detail: bool = True, detail_only: bool = False) -> list[Flowable]:
-    st = ctx.st
     out: list[Flowable] = []
     for line in lines:
         text = line_text(line, ctx, detail=detail, detail_only=detail_only)
-        out.append(para(text, st.bullet, lead=f"{BULLET} {line.lead}:" if line.lead else BULLET))
+        out.append(_bullet(line, text, ctx))
     return out
 
 
