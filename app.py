@@ -5,8 +5,8 @@ import streamlit as st
 from decision_aid.ui import nav, shell
 
 shell.configure()
-content = shell.top()
-page = st.navigation(nav.pages(), position="top")
+page = st.navigation(nav.pages(), position="hidden")
+content = shell.top(page)
 shell.before_page(page)
 page.run()
 shell.bottom(content)

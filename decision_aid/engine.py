@@ -111,7 +111,7 @@ def _answer_items(content: Content, answers: Answers, health: bool) -> tuple[Ans
             if not chosen:
                 continue
             shared = ", ".join(q.shared_label_for(v) for v in chosen) if any(q.is_sensitive(v) for v in chosen) else None
-            items.append(AnswerItem(q.id, q.text, ", ".join(q.label_for(v) for v in chosen), shared))
+            items.append(AnswerItem(q.id, q.text, ", ".join(q.label_for(v) for v in chosen), chosen, shared))
     return tuple(items)
 
 
@@ -199,6 +199,8 @@ def _onset_row(card: OptionCard) -> OnsetRow:
         visits_low=visits.low,
         visits_high=visits.high,
         summary=card.onset.summary,
+        first_label=card.onset.first_label,
+        full_label=card.onset.full_label,
     )
 
 

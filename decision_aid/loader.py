@@ -259,6 +259,17 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
     about = load(About, ABOUT_FILE)
     if about is not None and about.review.last_reviewed > today:
         problems.append(Problem(ABOUT_FILE, "review.last_reviewed", f"date {about.review.last_reviewed} is in the future"))
+    if about is not None:
+        last = len(about.change_log) - 1
+        newest = about.change_log[last].date
+        if newest > today:
+            problems.append(Problem(ABOUT_FILE, f"change_log[{last}].date", f"date {newest} is in the future"))
+        elif newest < about.review.last_reviewed:
+            problems.append(Problem(
+                ABOUT_FILE, f"change_log[{last}].date",
+                f"the newest entry ({newest}) is older than review.last_reviewed "
+                f"({about.review.last_reviewed}): log what the review changed",
+            ))
     other = load(OtherTreatments, OTHER_FILE)
     questionnaire = load(Questionnaire, QUESTIONNAIRE_FILE)
     rules = load(Rules, RULES_FILE)
@@ -292,6 +303,13 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
                 problems += _option_problems(option_ids, RULES_FILE, f"rules[{r_i}].option", rule.option)
         if ordering is not None:
             problems += _ordering_problems(ordering, questions, option_ids)
+        if wording is not None:
+            for t_i, topic in enumerate(wording.deck_topics):
+                for w_i, when in enumerate(topic.first_when):
+                    problems += _answer_problems(
+                        questions, WORDING_FILE, f"deck_topics[{t_i}].first_when[{w_i}]", when.question,
+                        {"answers": when.answers},
+                    )
 
     parts = (about, other, questionnaire, rules, ordering, crisis, wording)
     if problems or any(part is None for part in parts):

@@ -83,6 +83,9 @@ class Reference(Frozen):
         "observational study",
         "laboratory study",
         "news report",
+        "post hoc analysis",
+        "service",
+        "safety communication",
     ]
     doi: str | None = None
     pmid: str | None = None
@@ -132,6 +135,10 @@ class Onset(Frozen):
     summary: Text
     first_effect: OnsetRange
     full_effect: OnsetRange
+    first_label: Text = "to start helping"
+    """Finishes "About 2 weeks ...": what happens by ``first_effect`` (for not starting: the first review)."""
+    full_label: Text = "fuller effect"
+    """Starts "... by about 8 weeks": what is seen by ``full_effect``."""
     source_ids: SourceIds
 
     @model_validator(mode="after")
@@ -147,6 +154,12 @@ class Variant(Frozen):
     id: Slug
     name: Text
     detail: Text
+    short_name: str | None = None
+    """A few words for table cells ("IV ketamine"); the full name when not given."""
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 class StatusBadge(Frozen):
@@ -198,11 +211,16 @@ class BenefitOutcome(Frozen):
     treatment_label: Text
     treatment_per_100: Per100
     comparison_label: Text
-    comparison_kind: Literal["placebo", "sham", "usual care or waitlist", "active treatment", "stopping treatment"]
+    comparison_kind: Literal[
+        "placebo", "sham", "usual care or waitlist", "active treatment", "stopping treatment", "same group, earlier"
+    ]
+    """"same group, earlier": the same untreated people at an earlier time (how many got better on their own)."""
     comparison_per_100: Per100
     higher_is_better: bool = True
     headline: bool = False
     caveat: str | None = None
+    study: str | None = None
+    """Short trial name and year ("TRANSFORM-2, 2019"), for a details fold: the plain sentence and caveat need not name it."""
     applies_to: Slug | None = None
     source_ids: SourceIds
 
@@ -221,8 +239,31 @@ class SideEffect(Frozen):
     frequency: FrequencyWord
     detail: Text
     serious: bool = False
+    treatment_per_100: Per100 | None = None
+    comparison_per_100: Per100 | None = None
+    comparison_label: str | None = None
+    """Where a source gives both numbers, so a summary can print "29 in 100 vs 11 in 100 with placebo spray"."""
     applies_to: Slug | None = None
     source_ids: SourceIds
+
+    @model_validator(mode="after")
+    def _both_numbers(self) -> SideEffect:
+        given = [self.treatment_per_100 is not None, self.comparison_per_100 is not None, bool(self.comparison_label)]
+        if any(given) and not all(given):
+            raise ValueError(
+                "give treatment_per_100, comparison_per_100 and comparison_label together, or none of them: "
+                "a side-effect number needs its comparison"
+            )
+        return self
+
+    def numbers(self) -> str | None:
+        """ "29 in 100 vs 11 in 100 with placebo spray", or None where the source gives no pair."""
+        if self.treatment_per_100 is None or self.comparison_per_100 is None:
+            return None
+        return (
+            f"{self.treatment_per_100.words()} in 100 vs {self.comparison_per_100.words()} in 100 "
+            f"with {self.comparison_label}"
+        )
 
 
 ShortText = Annotated[str, Field(min_length=1, max_length=110)]
@@ -233,6 +274,8 @@ class Caution(Frozen):
     """One line for the printed summary, so every caution fits on paper, not only the severe ones."""
     text: Text
     level: Literal["do not use", "caution", "discuss"]
+    key: bool = False
+    """Printed in the handout summary and shown in the overview for everyone, whatever the answers."""
     applies_to: Slug | None = None
     source_ids: SourceIds
 
@@ -254,29 +297,31 @@ class CountRange(Frozen):
 class Cost(Frozen):
     summary: Text
     level: Literal["low", "medium", "high"]
-    low_usd: Annotated[int, Field(ge=0)] | None = None
-    high_usd: Annotated[int, Field(ge=0)] | None = None
-    per: str | None = None
+    short: Annotated[str, Field(min_length=1, max_length=90)]
+    """One line for tables ("about $5,600 in month 1, then $1,700 to $2,200 a month (2020 US)")."""
     source_ids: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _range(self) -> Cost:
-        if (self.low_usd is None) != (self.high_usd is None):
-            raise ValueError("give both low_usd and high_usd, or neither")
-        if self.low_usd is not None and self.high_usd is not None:
-            if self.low_usd > self.high_usd:
-                raise ValueError(f"range must be ordered low_usd <= high_usd (got {self.low_usd}, {self.high_usd})")
-            if not self.per:
-                raise ValueError("a dollar range needs 'per' (for example 'per month')")
-            if not self.source_ids:
-                raise ValueError("a dollar figure needs at least one source id")
+    def _dollars_sourced(self) -> Cost:
+        if "$" in self.short and not self.source_ids:
+            raise ValueError("a dollar figure in 'short' needs at least one source id")
         return self
 
 
 class PracticalNote(Frozen):
     text: Text
+    key: bool = False
+    """Printed in the handout summary and shown in the overview for everyone, whatever the answers."""
+    short: ShortText | None = None
+    """One line for the summary and the overview; needed when ``key`` is set."""
     applies_to: Slug | None = None
     source_ids: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _key_has_short(self) -> PracticalNote:
+        if self.key and not self.short:
+            raise ValueError("a key practical note needs a 'short' line for the summary")
+        return self
 
 
 class Practicalities(Frozen):
@@ -290,11 +335,20 @@ class Practicalities(Frozen):
     source_ids: SourceIds
 
 
+class TopicNote(Frozen):
+    """A short answer to one question people ask about every option, for the one-topic-at-a-time view."""
+
+    short: ShortText
+    source_ids: SourceIds
+
+
 class PlasticityNote(Frozen):
     short: ShortText
     """One line with its certainty, for the printed summary."""
     text: Text
     certainty: Literal["animal studies", "early human evidence", "some human evidence", "idea still being tested"]
+    detail: str | None = None
+    """The technical version (growth factors, named studies) for a "details for the curious" fold."""
     source_ids: SourceIds
 
 
@@ -307,6 +361,11 @@ class Review(Frozen):
         if self.next_review_due <= self.last_reviewed:
             raise ValueError("next_review_due must come after last_reviewed")
         return self
+
+
+KEY_ITEMS = (1, 6)
+"""Fewest and most key cautions plus key practical notes an option may mark: the facts that must never be missed
+are printed for everyone, and they stay few enough to be read."""
 
 
 class OptionCard(Frozen):
@@ -325,6 +384,10 @@ class OptionCard(Frozen):
     practicalities: Practicalities
     plasticity: PlasticityNote
     questions_to_ask: list[Text] = Field(default_factory=list)
+    stopping: TopicNote | None = None
+    """What happens on stopping, and how often depression comes back."""
+    pregnancy: TopicNote | None = None
+    """What is known about use in pregnancy and breastfeeding."""
     review: Review
 
     @model_validator(mode="after")
@@ -337,6 +400,12 @@ class OptionCard(Frozen):
         ids = [b.id for b in self.benefits]
         if len(set(ids)) != len(ids):
             raise ValueError("benefit ids must be unique within an option")
+        keys = len(self.key_items)
+        if not KEY_ITEMS[0] <= keys <= KEY_ITEMS[1]:
+            raise ValueError(
+                f"mark {KEY_ITEMS[0]} to {KEY_ITEMS[1]} cautions or practical notes as key (found {keys}): "
+                "key items print for everyone, so keep them to the facts that must never be missed"
+            )
         variant_ids = {v.id for v in self.variants}
         for where, items in (
             ("status", self.status),
@@ -357,11 +426,20 @@ class OptionCard(Frozen):
         return tuple(dict.fromkeys(sid for _, sid in source_id_paths(self.model_dump())))
 
     @property
+    def key_items(self) -> tuple[Caution | PracticalNote, ...]:
+        """Key cautions, then key practical notes: shown to everyone, whatever the answers."""
+        return tuple(c for c in self.cautions if c.key) + tuple(n for n in self.practicalities.notes if n.key)
+
+    @property
     def headline_benefit(self) -> BenefitOutcome:
         return next(b for b in self.benefits if b.headline)
 
     def variant_name(self, variant_id: str | None) -> str | None:
         return next((v.name for v in self.variants if v.id == variant_id), None)
+
+    def variant_label(self, variant_id: str | None) -> str | None:
+        """The variant's short name, for table cells."""
+        return next((v.label for v in self.variants if v.id == variant_id), None)
 
 
 # --- about, other treatments ---------------------------------------------
@@ -370,6 +448,22 @@ class OptionCard(Frozen):
 class Section(Frozen):
     heading: Text
     body: Text
+
+
+GLOSSARY_REQUIRED = ("response", "remission", "placebo", "sham", "off-label", "REMS")
+
+
+class GlossaryEntry(Frozen):
+    term: Text
+    meaning: Text
+
+
+class ChangeLogEntry(Frozen):
+    date: dt.date
+    change: Text
+    """What changed in the content."""
+    event: Text
+    """Why: the label event, safety communication or review that prompted it."""
 
 
 class About(Frozen):
@@ -384,6 +478,31 @@ class About(Frozen):
     conflicts: Text
     privacy: Text
     disclaimer: Text
+    authorship: Text
+    """Who wrote the content, and what review it has and has not had."""
+    propose_changes: Text
+    """How a clinician or reader can propose a change."""
+    glossary: Annotated[list[GlossaryEntry], Field(min_length=1)]
+    change_log: Annotated[list[ChangeLogEntry], Field(min_length=1)]
+
+    @field_validator("glossary")
+    @classmethod
+    def _glossary_complete(cls, glossary: list[GlossaryEntry]) -> list[GlossaryEntry]:
+        terms = [g.term.lower() for g in glossary]
+        if len(set(terms)) != len(terms):
+            raise ValueError("each glossary term may appear only once")
+        missing = [t for t in GLOSSARY_REQUIRED if t.lower() not in terms]
+        if missing:
+            raise ValueError(f"the glossary must explain {', '.join(missing)}")
+        return glossary
+
+    @field_validator("change_log")
+    @classmethod
+    def _log_in_date_order(cls, log: list[ChangeLogEntry]) -> list[ChangeLogEntry]:
+        dates = [entry.date for entry in log]
+        if dates != sorted(dates):
+            raise ValueError("list change_log entries oldest first")
+        return log
 
 
 class OtherTreatment(Frozen):
@@ -643,10 +762,28 @@ class Crisis(Frozen):
         return self
 
 
+DeckTopicId = Literal["onset", "benefit", "side_effects", "visits", "cost", "stopping", "safety"]
+
+
+class WhenAnswered(Frozen):
+    question: Slug
+    answers: Annotated[list[str], Field(min_length=1)]
+
+
+class DeckTopic(Frozen):
+    """One topic of the encounter deck; topics whose answers the person gave come first."""
+
+    id: DeckTopicId
+    title: Text
+    first_when: list[WhenAnswered] = Field(default_factory=list)
+
+
 class Wording(Frozen):
     """Sentences both renderers print that are not tied to one option."""
 
     benefit_groups_caution: Text
+    start_lead: Text
+    """One sentence under the Start page's title, before the question of who is looking at the screen."""
     start_does: Annotated[list[Text], Field(min_length=1)]
     """What the guide does; {count} is the number of options and {names} lists them."""
     start_does_not: Annotated[list[Text], Field(min_length=1)]
@@ -654,6 +791,19 @@ class Wording(Frozen):
     """Said instead of an empty side-effect list: never "none listed"."""
     empty_answers: Text
     """The Compare page before any question is answered."""
+    deck_topics: Annotated[list[DeckTopic], Field(min_length=1)]
+    no_topic_note: Text
+    """Shown in the deck for an option the content has no note on for that topic."""
+    deck_benefit_note: Text
+    """Under the deck's "chance that it helps" topic: the figures come from different groups."""
+
+    @field_validator("deck_topics")
+    @classmethod
+    def _unique_topics(cls, topics: list[DeckTopic]) -> list[DeckTopic]:
+        ids = [t.id for t in topics]
+        if len(set(ids)) != len(ids):
+            raise ValueError("each deck topic may appear once")
+        return topics
 
 # --- the whole bundle -----------------------------------------------------
 

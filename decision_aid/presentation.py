@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .models import FREQUENCY_WORDS, Crisis, OptionCard, Reference, SideEffect
+from .models import FREQUENCY_WORDS, Caution, Crisis, DeckTopic, OptionCard, Reference, SideEffect
 from .viewmodel import (
     BenefitRow,
     Comparison,
@@ -21,7 +21,6 @@ from .viewmodel import (
     OptionView,
     Point,
     QuestionToAsk,
-    days_words,
 )
 
 # --- the one vocabulary both renderers use -------------------------------------------
@@ -54,15 +53,15 @@ FACT_BENEFIT = "Chance of help (out of 100)"
 FACT_SIDE_EFFECTS = "Main side effects"
 FACT_VISITS = "Visits in the first 8 weeks"
 FACT_COST = "Cost"
+FACT_MUST_KNOW = "Safety points for everyone"
 FACT_POINTS = "Points from your answers"
 FACT_HEADINGS: tuple[str, ...] = (
-    FACT_ONSET, FACT_STATUS, FACT_BENEFIT, FACT_SIDE_EFFECTS, FACT_VISITS, FACT_COST, FACT_POINTS,
+    FACT_ONSET, FACT_STATUS, FACT_BENEFIT, FACT_SIDE_EFFECTS, FACT_MUST_KNOW, FACT_VISITS, FACT_COST, FACT_POINTS,
 )
 
 TOP_SIDE_EFFECTS = 3
-SUMMARY_SAFETY_LINES = 3
-"""Safety lines per option in the printed summary when the card marks none as ``key`` (its first "caution" always)."""
 SAFETY_NOTE_WORD = "Good to know"
+"""The lead-in of a key practical note among the printed safety facts."""
 ICON_KEY = "Filled: had this result. Shaded: the uncertain part of a range. Empty: did not."
 
 
@@ -144,6 +143,9 @@ class KeyFacts:
     side_effects_more: int
     visits: str
     cost: str
+    cost_detail: str
+    must_know: tuple[str, ...]
+    """Key safety points for everyone, whatever the answers (content marks them ``key``)."""
     points: int
     hidden_points: int
 
@@ -159,7 +161,8 @@ class KeyFacts:
 
     def strings(self) -> tuple[str, ...]:
         out = [self.name, self.onset, *self.status, self.benefit_figure, self.benefit_outcome, self.benefit_comparison,
-               self.benefit_who, self.benefit_when, *self.side_effects, self.visits, self.cost]
+               self.benefit_who, self.benefit_when, *self.side_effects, self.visits, self.cost, self.cost_detail,
+               *self.must_know]
         if self.stage_label:
             out.append(self.stage_label)
         return tuple(out)
@@ -172,6 +175,8 @@ class Benefit:
     row: BenefitRow
     sentence: str
     caveat: str | None
+    study: str | None
+    """The trial's name, for readers who want it (kept out of the plain sentence)."""
     variant: str | None
     treatment_heading: str
     comparison_heading: str
@@ -206,9 +211,9 @@ class OptionPresentation:
     hidden_note: str | None
     reviewed: str
     safety: tuple[Line, ...] = ()
-    """The safety facts the printed summary gives for this option, whoever reads it (see ``_summary_safety``)."""
+    """The key safety facts as lines for paper (``summary_safety``): printed for every reader, whatever the answers."""
     safety_more: int = 0
-    """Cautions on the full card that the summary leaves out."""
+    """Cautions on the full card that are not key, so only the full handout prints them."""
 
     def strings(self) -> tuple[str, ...]:
         """Every string of the card, for parity and wording checks."""
@@ -222,6 +227,28 @@ class OptionPresentation:
             if extra:
                 out.append(extra)
         return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class DeckCell:
+    option_id: str
+    name: str
+    main: str
+    more: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    """A short list (side effects), in place of or under ``main``."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeckPanel:
+    """One topic across every chosen option, for a visit: short enough for large type on a shared screen."""
+
+    id: str
+    title: str
+    cells: tuple[DeckCell, ...]
+    first: bool
+    """Brought forward because of what the person said matters."""
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +295,7 @@ class Presentation:
     disclaimer: str
     funding: str
     conflicts: str
+    deck: tuple[DeckPanel, ...]
     fact_headings: tuple[str, ...] = field(default=FACT_HEADINGS)
 
     @property
@@ -297,10 +325,6 @@ def hidden_note(count: int, audience: Audience) -> str | None:
     if audience.shared_screen:
         return f"{points} from private answers. They are hidden while the screen is shared."
     return f"{points} from your health answers. They are left off unless you choose to include them."
-
-
-def onset_words(row: OnsetRow) -> str:
-    return f"About {days_words(row.first_typical_days)} to start; fuller effect by about {days_words(row.full_typical_days)}"
 
 
 def benefit_figure(row: BenefitRow) -> str:
@@ -337,34 +361,21 @@ def _status_short(card: OptionCard) -> tuple[str, ...]:
     return tuple(out)
 
 
-def harm_figure(s: SideEffect) -> str | None:
-    """ "12 in 100 vs 5 in 100 with a placebo" where the content gives both numbers, else None.
-
-    Read with ``getattr`` so the wording is ready before the content model carries the optional
-    ``per_100``, ``comparison_per_100`` and ``comparison_label`` fields on a side effect.
-    """
-    treated, compared = getattr(s, "per_100", None), getattr(s, "comparison_per_100", None)
-    if treated is None or compared is None:
-        return None
-    label = getattr(s, "comparison_label", None)
-    figure = f"{treated.words()} in 100 vs {compared.words()} in 100"
-    return f"{figure} with {label}" if label else figure
-
-
-def _side_effect_short(s: SideEffect) -> str:
-    figure = harm_figure(s)
-    return f"{s.name} ({s.frequency}: {figure})" if figure else f"{s.name} ({s.frequency})"
-
-
 def _ranked_side_effects(card: OptionCard) -> list[SideEffect]:
     """Most frequent first; the sort is stable, so equally common ones keep the card's order."""
     return sorted(card.side_effects, key=lambda s: FREQUENCY_RANK[s.frequency])
 
 
+def side_effect_short(s: SideEffect) -> str:
+    """"Feeling sick (nausea): very common, 29 in 100 vs 11 in 100 with placebo spray" where a source gives the pair."""
+    numbers = s.numbers()
+    return f"{s.name}: {s.frequency}" + (f", {numbers}" if numbers else "")
+
+
 def _side_effects(card: OptionCard) -> tuple[Line, ...]:
     return tuple(
         Line(
-            text=f"{s.frequency} ({FREQUENCY_WORDS[s.frequency]})" + (f"; {f}" if (f := harm_figure(s)) else ""),
+            text=f"{s.frequency} ({FREQUENCY_WORDS[s.frequency]})" + (f"; {s.numbers()}" if s.numbers() else ""),
             lead=s.name,
             variant=_variant_name(card, s.applies_to),
             detail=s.detail,
@@ -390,30 +401,30 @@ def _cautions(card: OptionCard) -> tuple[Line, ...]:
     )
 
 
-def _summary_safety(card: OptionCard, cautions: tuple[Line, ...]) -> tuple[tuple[Line, ...], int]:
-    """The safety facts the printed summary gives everyone, card content only, revealing no answer.
+def summary_safety(card: OptionCard) -> tuple[Line, ...]:
+    """The key items of ``must_know`` as lines for paper: the same words, with their kind and sources.
 
-    Cautions and practical notes marked ``key: true`` in the content; until a card marks any, the
-    most serious cautions: every "do not use", then its first "caution" and more up to ``SUMMARY_SAFETY_LINES``.
-    Returns the lines and how many cautions are left for the full card.
+    Cautions lead with their level in words ("Not used when"), key practical notes with ``SAFETY_NOTE_WORD``;
+    the form they apply to is the variant's short label, as in ``must_know``.
     """
-    ranked = sorted(card.cautions, key=lambda c: CAUTION_RANK[c.level])
-    notes = card.practicalities.notes
-    if any(getattr(item, "key", False) for item in (*ranked, *notes)):
-        chosen = [line for c, line in zip(ranked, cautions, strict=True) if getattr(c, "key", False)]
-        chosen += [
-            Line(n.text, lead=SAFETY_NOTE_WORD, variant=_variant_name(card, n.applies_to), source_ids=tuple(n.source_ids))
-            for n in notes
-            if getattr(n, "key", False)
-        ]
-        return tuple(chosen), len(ranked) - sum(1 for c in ranked if getattr(c, "key", False))
-    chosen = [line for c, line in zip(ranked, cautions, strict=True) if c.level == "do not use"]
-    first = True
-    for c, line in zip(ranked, cautions, strict=True):
-        if c.level == "caution" and (first or len(chosen) < SUMMARY_SAFETY_LINES):
-            chosen.append(line)
-            first = False
-    return tuple(chosen), len(ranked) - len(chosen)
+    out = []
+    for item in card.key_items:
+        label = card.variant_label(item.applies_to)
+        variant = f"{label[0].upper()}{label[1:]}" if label else None
+        lead = CAUTION_WORDS[item.level] if isinstance(item, Caution) else SAFETY_NOTE_WORD
+        serious = isinstance(item, Caution) and item.level == "do not use"
+        out.append(Line(item.short or "", lead=lead, variant=variant, source_ids=tuple(item.source_ids), serious=serious))
+    return tuple(out)
+
+
+def must_know(card: OptionCard) -> tuple[str, ...]:
+    """The option's key safety lines, each with the form it applies to."""
+    out = []
+    for item in card.key_items:
+        text = item.short or ""
+        variant = card.variant_label(item.applies_to)
+        out.append(f"{variant[0].upper()}{variant[1:]}: {text}" if variant else text)
+    return tuple(out)
 
 
 def _cost_words(card: OptionCard) -> str:
@@ -434,11 +445,17 @@ def _practical(card: OptionCard) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _benefit(row: BenefitRow) -> Benefit:
+def _with_study(study: str | None, caveat: str | None) -> str | None:
+    parts = [f"Study: {study}." if study else "", caveat or ""]
+    return " ".join(p for p in parts if p) or None
+
+
+def _benefit(row: BenefitRow, study: str | None) -> Benefit:
     return Benefit(
         row=row,
         sentence=row.sentence,
         caveat=row.caveat,
+        study=study,
         variant=row.variant_name,
         treatment_heading=f"With {row.treatment_label}",
         comparison_heading=f"With {row.comparison_label}",
@@ -466,23 +483,23 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         option_id=card.id,
         name=card.short_name,
         stage_label=view.stage_label,
-        onset=onset_words(onset),
+        onset=onset.short,
         status=_status_short(card),
         benefit_figure=benefit_figure(row),
         benefit_outcome=card.headline_benefit.outcome_words,
         benefit_comparison=f"vs {row.comparison_label}",
         benefit_who=row.group,
         benefit_when=row.time_frame,
-        side_effects=tuple(_side_effect_short(s) for s in _ranked_side_effects(card)[:TOP_SIDE_EFFECTS]),
+        side_effects=tuple(side_effect_short(s) for s in _ranked_side_effects(card)[:TOP_SIDE_EFFECTS]),
         side_effects_more=max(0, len(side_effects) - TOP_SIDE_EFFECTS),
         visits=onset.visits_words,
         cost=_cost_words(card),
+        cost_detail=card.practicalities.cost.short,
+        must_know=must_know(card),
         points=len(shown),
         hidden_points=hidden,
     )
     plasticity = card.plasticity
-    cautions = _cautions(card)
-    safety, safety_more = _summary_safety(card, cautions)
     return OptionPresentation(
         id=card.id,
         name=card.name,
@@ -496,20 +513,21 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         status=_status(card),
         onset=Line(onset.text, detail=card.onset.summary, source_ids=tuple(card.onset.source_ids)),
         onset_row=onset,
-        benefit=_benefit(row),
+        benefit=_benefit(row, card.headline_benefit.study),
         more_benefits=tuple(
-            Line(b.sentence(), variant=_variant_name(card, b.applies_to), detail=b.caveat, source_ids=tuple(b.source_ids))
+            Line(b.sentence(), variant=_variant_name(card, b.applies_to), detail=_with_study(b.study, b.caveat),
+                 source_ids=tuple(b.source_ids))
             for b in card.benefits
             if not b.headline
         ),
         side_effects=side_effects,
         no_side_effects=None if side_effects else no_side_effects,
-        cautions=cautions,
+        cautions=_cautions(card),
         practical=_practical(card),
         plasticity=Line(
-            plasticity.text,
+            f"{plasticity.text} How sure: {CERTAINTY_WORDS[plasticity.certainty]}.",
             lead="How it may work",
-            detail=f"How sure: {CERTAINTY_WORDS[plasticity.certainty]}.",
+            detail=plasticity.detail,
             source_ids=tuple(plasticity.source_ids),
         ),
         questions=tuple(card.questions_to_ask),
@@ -517,8 +535,8 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         hidden_points=hidden,
         hidden_note=hidden_note(hidden, audience),
         reviewed=f"Card last reviewed {card.review.last_reviewed.isoformat()}.",
-        safety=safety,
-        safety_more=safety_more,
+        safety=summary_safety(card),
+        safety_more=sum(1 for c in card.cautions if not c.key),
     )
 
 
@@ -531,6 +549,63 @@ def _answers(comparison: Comparison, audience: Audience) -> tuple[AnswerLine, ..
 
 def _questions(asks: Sequence[QuestionToAsk], audience: Audience) -> tuple[AskLine, ...]:
     return tuple(AskLine(q.option_name, q.text, q.from_answers) for q in asks if audience.shows(q))
+
+
+def _deck_cell(topic: str, view: OptionView, option: OptionPresentation, no_note: str) -> DeckCell:
+    card, facts = view.card, option.facts
+    p = card.practicalities
+    more: tuple[str, ...]
+    if topic == "onset":
+        main, more = facts.onset, (facts.stage_label,) if facts.stage_label else ()
+    elif topic == "benefit":
+        main, more = facts.benefit_figure, (f"{facts.benefit_outcome}, {facts.benefit_comparison}; over {facts.benefit_when}",)
+    elif topic == "side_effects":
+        if facts.side_effects:
+            more = (f"and {facts.side_effects_more} more on the full card",) if facts.side_effects_more else ()
+            return DeckCell(card.id, card.short_name, "", more, facts.side_effects)
+        main, more = option.no_side_effects or no_note, ()
+    elif topic == "visits":
+        main, more = f"{facts.visits} visits in the first 8 weeks", (f"Each visit: {p.time_per_visit}",)
+    elif topic == "cost":
+        main, more = facts.cost, (p.cost.summary,)
+    elif topic == "stopping":
+        main, more = (card.stopping.short if card.stopping else no_note), ()
+    else:  # safety
+        main = card.pregnancy.short if card.pregnancy else no_note
+        more = facts.must_know
+    return DeckCell(card.id, card.short_name, main, tuple(m for m in more if m))
+
+
+def _topic_first(topic: DeckTopic, comparison: Comparison, audience: Audience) -> bool:
+    """Whether an answer brings this topic forward; a private answer never reorders a shared screen."""
+    for when in topic.first_when:
+        item = next((a for a in (*comparison.matters, *comparison.health) if a.question_id == when.question), None)
+        if item is None or not any(v in when.answers for v in item.values):
+            continue
+        if item in comparison.health and not audience.show_health:
+            continue
+        if item.shared_answer is not None and not audience.show_sensitive:
+            continue
+        return True
+    return False
+
+
+def _deck(comparison: Comparison, options: Sequence[OptionPresentation], audience: Audience) -> tuple[DeckPanel, ...]:
+    wording = comparison.wording
+    panels = [
+        DeckPanel(
+            id=topic.id,
+            title=topic.title,
+            cells=tuple(
+                _deck_cell(topic.id, view, option, wording.no_topic_note)
+                for view, option in zip(comparison.options, options, strict=True)
+            ),
+            first=_topic_first(topic, comparison, audience),
+            note=wording.deck_benefit_note if topic.id == "benefit" else None,
+        )
+        for topic in wording.deck_topics
+    ]
+    return tuple(sorted(panels, key=lambda p: not p.first))
 
 
 def present(comparison: Comparison, audience: Audience) -> Presentation:
@@ -563,5 +638,6 @@ def present(comparison: Comparison, audience: Audience) -> Presentation:
         disclaimer=about.disclaimer,
         funding=about.funding,
         conflicts=about.conflicts,
+        deck=_deck(comparison, options, audience),
     )
 

@@ -68,18 +68,28 @@ class OnsetRow:
     visits_low: int
     visits_high: int
     summary: str
+    first_label: str = "to start helping"
+    full_label: str = "fuller effect"
 
     @property
     def visits_words(self) -> str:
         return range_words(self.visits_low, self.visits_high)
 
     @property
-    def text(self) -> str:
-        """The text alternative for this row of the timeline chart."""
+    def short(self) -> str:
+        """"About 2 weeks to start helping; fuller effect by about 8 weeks": the key-facts cell."""
         return (
-            f"{self.name}: may start to help after about {days_words(self.first_typical_days)} "
+            f"About {days_words(self.first_typical_days)} {self.first_label}; "
+            f"{self.full_label} by about {days_words(self.full_typical_days)}"
+        )
+
+    @property
+    def text(self) -> str:
+        """The text alternative for this row of the timeline chart, ranges included."""
+        return (
+            f"{self.name}: about {days_words(self.first_typical_days)} {self.first_label} "
             f"(range {days_words(self.first_min_days)} to {days_words(self.first_max_days)}); "
-            f"fuller effect by about {days_words(self.full_typical_days)} "
+            f"{self.full_label} by about {days_words(self.full_typical_days)} "
             f"(range {days_words(self.full_min_days)} to {days_words(self.full_max_days)}). "
             f"Visits in the first 8 weeks: {self.visits_words}."
         )
@@ -127,6 +137,8 @@ class AnswerItem:
     question_id: str
     question: str
     answer: str
+    values: tuple[str, ...] = ()
+    """The answer values, for checks such as which deck topic comes first."""
     shared_answer: str | None = None
     """Neutral words for a shared screen when the answer is private; None when it can be shown as it is."""
 

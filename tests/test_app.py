@@ -8,48 +8,16 @@ from pathlib import Path
 
 import pytest
 import textstat
-from streamlit.testing.v1 import AppTest
 
 from decision_aid.answers import parse_answers
 from decision_aid.engine import build_comparison
-from decision_aid.loader import load_content
 from decision_aid.models import PREFER_NOT_TO_SAY, Content
 from decision_aid.ui import nav, state
 from decision_aid.ui.content import CONTENT_DIR_ENV
 from decision_aid.ui.pages import start as start_page
-from decision_aid.ui.text import h, md
+from decision_aid.ui.text import md
 
-CONTENT = load_content()
-MATTERS_STEP = next(i for i, s in enumerate(CONTENT.questionnaire.steps) if s.id == "matters")
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-TIMEOUT = 60
-
-
-def open_app() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-
-
-def go(at: AppTest, page: nav.PageSpec) -> AppTest:
-    return at.switch_page(page.path).run()
-
-
-def no_exception(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-
-
-def html_text(node: object) -> str:
-    return "\n".join(e.value for e in node.html)  # type: ignore[attr-defined]
-
-
-def step_to(at: AppTest, index: int) -> None:
-    """Walk the questionnaire forward with Next until step ``index`` (0-based)."""
-    while int(at.session_state[state.STEP]) < index if state.STEP in at.session_state else index > 0:
-        at.button(key="step_next").click().run()
-
-
-def rule_text(content: Content, question: str, option: str, answer: str) -> str:
-    return next(r.text for r in content.rules if r.question == question and r.option == option and answer in r.when)
+from .apptest import CONTENT, MATTERS_STEP, ROOT, go, html_text, no_exception, open_app, step_to
 
 
 @pytest.mark.parametrize("page", nav.ALL, ids=[p.url for p in nav.ALL])
@@ -149,54 +117,6 @@ def test_answers_are_kept_when_moving_between_pages() -> None:
     assert at.radio(key=state.question_key("speed")).value == "very"
 
 
-def _answer_health(at: AppTest, content: Content, question_id: str, value: str) -> None:
-    go(at, nav.QUESTIONS)
-    index = next(i for i, s in enumerate(content.questionnaire.steps) if any(q.id == question_id for q in s.questions))
-    step_to(at, index)
-    at.radio(key=state.question_key(question_id)).set_value(value).run()
-
-
-def test_metal_in_head_yes_shows_point_on_rtms_card(content: Content) -> None:
-    at = open_app()
-    _answer_health(at, content, "metal_in_head", "yes")
-    go(at, nav.COMPARE)
-    no_exception(at)
-    expected = h(rule_text(content, "metal_in_head", "rtms", "yes"))
-    assert expected in html_text(at.get_by_key("card_rtms"))
-    assert "Ask a specialist" in html_text(at.get_by_key("card_rtms"))
-    assert expected not in html_text(at.get_by_key("card_ssri"))
-
-
-def test_unsure_answer_shows_a_question_to_ask(content: Content) -> None:
-    rule = next(r for r in content.rules if r.question == "metal_in_head" and r.option == "rtms")
-    assert rule.ask
-    at = open_app()
-    _answer_health(at, content, "metal_in_head", "unsure")
-    go(at, nav.COMPARE)
-    card = html_text(at.get_by_key("card_rtms"))
-    assert h(rule.ask) in card and "Question to ask" in card
-
-
-def test_screen_share_hides_health_answers_and_points_until_revealed(content: Content) -> None:
-    at = open_app()
-    at.button(key="mode_clinician").click().run()
-    health_step = next(i for i, s in enumerate(content.questionnaire.steps) if any(q.health for q in s.questions))
-    step_to(at, health_step)
-    with pytest.raises(KeyError):
-        at.radio(key=state.question_key("metal_in_head"))
-    at.toggle(key="w_reveal_questions").set_value(True).run()
-    at.radio(key=state.question_key("metal_in_head")).set_value("yes").run()
-    at.toggle(key="w_reveal_questions").set_value(False).run()
-    go(at, nav.COMPARE)
-    expected = h(rule_text(content, "metal_in_head", "rtms", "yes"))
-    card = html_text(at.get_by_key("card_rtms"))
-    assert expected not in card
-    assert "hidden while the screen is shared" in card
-    at.toggle(key="w_reveal_compare").set_value(True).run()
-    assert expected in html_text(at.get_by_key("card_rtms"))
-    assert at.session_state[state.ANSWERS]["metal_in_head"] == "yes", "hiding never drops the answer"
-
-
 def test_start_over_clears_answers() -> None:
     at = go(open_app(), nav.QUESTIONS)
     step_to(at, MATTERS_STEP)
@@ -223,55 +143,6 @@ def test_start_over_can_be_cancelled() -> None:
     at.button(key="reset_ask").click().run()
     at.button(key="reset_no").click().run()
     assert at.session_state[state.ANSWERS] == {"speed": "very"}
-
-
-def test_compare_shows_all_options_by_default_with_the_benefit_caution(content: Content) -> None:
-    at = go(open_app(), nav.COMPARE)
-    no_exception(at)
-    for option_id in CONTENT.option_ids:
-        card = html_text(at.get_by_key(f"card_{option_id}"))
-        assert h(content.options[option_id].name) in card
-    assert "cannot be compared directly" in html_text(at)
-    assert len(at.get("plotly_chart")) == len(CONTENT.option_ids), "one icon array per card"
-
-
-def test_fewer_than_two_options_asks_to_pick_more() -> None:
-    at = go(open_app(), nav.COMPARE)
-    at.session_state[state.SELECTED] = ["ssri"]
-    at.session_state["w_pick"] = ["ssri"]
-    at.run()
-    assert any("at least 2" in w.value for w in at.warning)
-
-
-def test_ordering_by_what_matters_shows_the_note_and_each_reason(content: Content) -> None:
-    at = go(open_app(), nav.QUESTIONS)
-    step_to(at, MATTERS_STEP)
-    at.radio(key=state.question_key("speed")).set_value("very").run()
-    go(at, nav.COMPARE)
-    at.radio(key="w_order").set_value("what_matters").run()
-    assert any("not a recommendation" in i.value for i in at.info)
-    for option_id in CONTENT.option_ids:
-        assert "Why it is in this place:" in html_text(at.get_by_key(f"card_{option_id}"))
-
-
-def test_grid_view_has_a_row_per_question_and_a_column_per_option(content: Content) -> None:
-    at = go(open_app(), nav.COMPARE)
-    at.radio(key="w_view").set_value("grid").run()
-    no_exception(at)
-    table = html_text(at)
-    for row in ("How soon might I feel better?", "How likely is it to help?", "Main side effects",
-                "Visits in the first 8 weeks", "Cost"):
-        assert f'<th scope="row">{h(row)}</th>' in table
-    for option_id in CONTENT.option_ids:
-        assert f'<th scope="col">{h(content.options[option_id].short_name)}</th>' in table
-
-
-def test_ketamine_card_labels_its_variants(content: Content) -> None:
-    card = content.options["ketamine"]
-    at = go(open_app(), nav.COMPARE)
-    text = html_text(at.get_by_key("card_ketamine"))
-    for variant in card.variants:
-        assert h(variant.name) in text
 
 
 def test_timeline_charts_have_text_alternatives() -> None:

@@ -19,12 +19,13 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_considerations_prints_points_keyed_by_option(tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps({"metal_in_head": "yes", "pregnant_or_breastfeeding": "unsure"}))
+    answers.write_text(json.dumps({"metal_in_head": "yes", "blood_thinners": "unsure"}))
     result = _run("considerations", "--answers", str(answers))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == list(CONTENT.option_ids)
     [rtms_point] = data["rtms"]
+    assert [p["question"] for p in data["ect"]] == ["metal_in_head"]
     assert rtms_point["question"] == "metal_in_head"
     assert rtms_point["level"] == "specialist_advice"
     assert "metal" in rtms_point["text"]

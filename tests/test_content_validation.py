@@ -160,3 +160,69 @@ def test_shipped_content_has_no_review_date_in_the_future(content) -> None:
     today = dt.date.today()
     assert content.about.review.last_reviewed <= today
     assert all(card.review.last_reviewed <= today for card in content.options.values())
+
+
+# --- rules added with the clinical review ---------------------------------------------
+
+
+def test_a_dollar_figure_in_the_short_cost_line_needs_a_source(content_copy: Path) -> None:
+    _edit(content_copy, "options/exercise.yaml",
+          lambda d: d["practicalities"]["cost"].update(short="About $40 a month for a gym", source_ids=[]))
+    [problem] = _only(_problems(content_copy), "options/exercise.yaml")
+    assert problem.field == "practicalities.cost"
+    assert "dollar figure" in problem.message
+
+
+def test_a_side_effect_number_without_its_comparison_is_refused(content_copy: Path) -> None:
+    def change(d: dict) -> None:
+        d["side_effects"][0].pop("comparison_per_100")
+
+    _edit(content_copy, "options/ketamine.yaml", change)
+    [problem] = _only(_problems(content_copy), "options/ketamine.yaml")
+    assert problem.field == "side_effects[0]"
+    assert "together" in problem.message
+
+
+def test_every_option_marks_a_few_key_facts_and_not_too_many(content_copy: Path) -> None:
+    def none(d: dict) -> None:
+        for caution in d["cautions"]:
+            caution.pop("key", None)
+        for note in d["practicalities"]["notes"]:
+            note.pop("key", None)
+
+    _edit(content_copy, "options/ssri.yaml", none)
+    _edit(content_copy, "options/ketamine.yaml", lambda d: [c.update(key=True) for c in d["cautions"]])
+    problems = _problems(content_copy)
+    for rel in ("options/ssri.yaml", "options/ketamine.yaml"):
+        [problem] = _only(problems, rel)
+        assert "key" in problem.message
+
+
+def test_the_glossary_must_explain_the_words_the_cards_rely_on(content_copy: Path) -> None:
+    _edit(content_copy, "about.yaml", lambda d: d.update(glossary=[g for g in d["glossary"] if g["term"] != "sham"]))
+    [problem] = _only(_problems(content_copy), "about.yaml")
+    assert problem.field == "glossary"
+    assert "sham" in problem.message
+
+
+def test_the_change_log_is_oldest_first_and_records_the_latest_review(content_copy: Path) -> None:
+    _edit(content_copy, "about.yaml", lambda d: d.update(change_log=list(reversed(d["change_log"]))))
+    [problem] = _only(_problems(content_copy), "about.yaml")
+    assert problem.field == "change_log"
+
+    def stale(d: dict) -> None:
+        d["change_log"] = d["change_log"][:1]
+
+    _edit(content_copy, "about.yaml", lambda d: d.update(change_log=list(reversed(d["change_log"]))))
+    _edit(content_copy, "about.yaml", stale)
+    [problem] = _only(_problems(content_copy), "about.yaml")
+    assert problem.field == "change_log[0].date"
+    assert "older than review.last_reviewed" in problem.message
+
+
+def test_a_change_log_date_in_the_future_is_refused(content_copy: Path) -> None:
+    _edit(content_copy, "about.yaml", lambda d: d["change_log"].append(
+        {"date": "2999-01-01", "change": "A change.", "event": "A review."}))
+    [problem] = _only(_problems(content_copy), "about.yaml")
+    assert problem.field.endswith(".date")
+    assert "future" in problem.message

@@ -10,18 +10,19 @@ from decision_aid.loader import load_content
 from decision_aid.models import PREFER_NOT_TO_SAY
 
 # health question -> (cards that get a point, a word the point must mention)
+ALL_OPTIONS = {"psychotherapy", "exercise", "ssri", "active_monitoring", "medicine_change", "rtms", "ketamine", "ect"}
 HEALTH_EXPECTATIONS: dict[str, tuple[set[str], str]] = {
-    "pregnant_or_breastfeeding": ({"ketamine", "ssri"}, "pregnan"),
-    "seizure_history": ({"rtms"}, "seizure"),
-    "metal_in_head": ({"rtms"}, "metal"),
+    "pregnant_or_breastfeeding": (ALL_OPTIONS, "pregnan"),
+    "seizure_history": ({"rtms", "ect", "medicine_change"}, "seizure"),
+    "metal_in_head": ({"rtms", "ect"}, "metal"),
     "high_blood_pressure_or_vascular": ({"ketamine", "exercise"}, "blood"),
-    "bipolar_history": ({"ssri", "rtms"}, "high mood"),
-    "psychosis_history": ({"ketamine"}, "psychosis"),
-    "substance_use": ({"ketamine"}, "alcohol or drug"),
-    "age_under_25": ({"ssri", "ketamine"}, "25"),
-    "age_65_or_over": ({"ketamine", "ssri"}, "65"),
+    "bipolar_history": ({"ssri", "rtms", "ketamine", "active_monitoring", "medicine_change"}, "high mood"),
+    "psychosis_history": (ALL_OPTIONS, "psychosis"),
+    "substance_use": ({"ketamine", "rtms", "ssri"}, "alcohol or drug"),
+    "age_under_25": ({"ssri", "ketamine", "medicine_change"}, "25"),
+    "age_65_or_over": ({"ketamine", "ssri", "ect", "medicine_change"}, "65"),
     "blood_thinners": ({"ssri"}, "bleeding"),
-    "heart_or_mobility_limits": ({"exercise", "ketamine"}, "heart"),
+    "heart_or_mobility_limits": ({"exercise", "ketamine", "ssri", "ect"}, "heart"),
 }
 
 CONTENT = load_content()
@@ -68,11 +69,11 @@ def test_no_or_prefer_not_to_say_raises_nothing(content, question_id: str, answe
     assert _cards_with_points(content, {question_id: answer}) == {}
 
 
-def test_pregnancy_answer_flags_ketamine_and_ssri_cards(content) -> None:
+def test_pregnancy_answer_raises_a_point_on_every_shown_card_and_cautions_on_ketamine(content) -> None:
     comparison = build_comparison(content, parse_answers(content, {"pregnant_or_breastfeeding": "yes"}))
-    flagged = {o.id for o in comparison.options if o.points}
-    assert flagged == {"ketamine", "ssri"}
+    assert {o.id for o in comparison.options if o.points} == set(comparison.option_ids)
     assert comparison.option("ketamine").points[0].level == "caution"
+    assert comparison.option("psychotherapy").points[0].level == "discuss"
 
 
 def test_metal_in_head_needs_specialist_advice_on_rtms(content) -> None:
@@ -82,10 +83,11 @@ def test_metal_in_head_needs_specialist_advice_on_rtms(content) -> None:
     assert "rossi2021" in point.source_ids
 
 
-def test_no_ride_home_raises_the_no_driving_rule_on_ketamine(content) -> None:
+def test_no_ride_home_raises_the_no_driving_rule_on_ketamine_and_ect(content) -> None:
     cards = _cards_with_points(content, {"ride_home": "no"})
-    assert set(cards) == {"ketamine"}
+    assert set(cards) == {"ketamine", "ect"}
     assert "drive" in cards["ketamine"][0].text
+    assert "drive" in cards["ect"][0].text
 
 
 def test_few_visits_raise_daily_sessions_on_rtms(content) -> None:
@@ -99,11 +101,17 @@ def test_side_effect_worries_point_to_the_cards_where_they_happen(content) -> No
     assert set(cards) == {"ssri", "ketamine"}
 
 
-def test_unanswered_questionnaire_still_shows_all_six_options_without_points(content) -> None:
+def test_unanswered_questionnaire_shows_the_six_usual_options_without_points(content) -> None:
     comparison = build_comparison(content, Answers())
-    assert comparison.option_ids == CONTENT.option_ids
+    assert comparison.option_ids == tuple(CONTENT.ordering.default_stage.selected)
+    assert len(comparison.option_ids) == 6
     assert all(not o.points for o in comparison.options)
     assert len(comparison.onset_rows) == len(comparison.benefit_rows) == 6
+
+
+def test_two_or_more_antidepressants_tried_shows_all_eight_options(content) -> None:
+    comparison = build_comparison(content, parse_answers(content, {"antidepressants_tried": "two_or_more"}))
+    assert set(comparison.option_ids) == ALL_OPTIONS
 
 
 def test_selection_keeps_default_order_and_rows_match(content) -> None:

@@ -21,11 +21,22 @@ FIRST = "It was already first, so its place did not change."
 LAST = "It was already last, so its place did not change."
 FEW_VISITS = "Your answers lowered it: it can need more visits than the few you said you can manage."
 SLOW = "Your answers lowered it: it often takes weeks to start helping, and you said quick relief matters a lot to you."
-FAST = "Your answers raised it: it may start to help within days, and you said quick relief matters a lot to you."
+FAST = (
+    "Your answers raised it: for some people it starts to help within a week, and you said quick relief matters a lot "
+    "to you."
+)
 NO_MED_UP = "Your answers raised it: it does not use medicine, which you said you would prefer."
 NO_MED_DOWN = "Your answers lowered it: it uses medicine, and you said you would rather not take medicine."
 CHEAP = "Your answers raised it: it tends to cost little, and you said cost matters a lot to you."
 SIDE_EFFECT = "Your answers lowered it: it can cause a side effect you said you most want to avoid."
+WEEKLY_AND_COST = (
+    "Your answers lowered it: it can need more than the weekly visits you said you can manage; it tends to cost a lot, "
+    "and you said cost matters a lot to you."
+)
+FEW_AND_SIDE_EFFECT = (
+    "Your answers lowered it: it can need more visits than the few you said you can manage; it can cause a side effect "
+    "you said you most want to avoid."
+)
 
 GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
     "nothing answered": (
@@ -83,16 +94,8 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
                 f"Moved down from 2nd to 4th. {CHEAP} Your answers lowered it: it can need more than the weekly "
                 f"visits you said you can manage. {DOWN_BY_OTHERS}",
             ),
-            (
-                "ketamine",
-                "Moved up from 6th to 5th. Your answers lowered it: it tends to cost a lot, and you said cost "
-                f"matters a lot to you. {UP_BY_OTHERS}",
-            ),
-            (
-                "rtms",
-                "Moved down from 5th to 6th. Your answers lowered it: it can need more than the weekly visits you "
-                "said you can manage; it tends to cost a lot, and you said cost matters a lot to you.",
-            ),
+            ("rtms", f"Still 5th. {WEEKLY_AND_COST} {KEPT}"),
+            ("ketamine", f"Still 6th. {WEEKLY_AND_COST} {LAST}"),
         ],
     ),
     "sexual side effects to avoid": (
@@ -117,15 +120,43 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
             ("ketamine", f"Still 6th. {NONE_MOVED}"),
         ],
     ),
-    "two or more medicines tried": (
+    "two or more medicines tried: all eight options, none moved": (
         {"antidepressants_tried": "two_or_more"},
         [
-            ("psychotherapy", f"Still 1st. {NONE_MOVED}"),
-            ("rtms", f"Still 2nd. {NONE_MOVED}"),
-            ("ketamine", f"Still 3rd. {NONE_MOVED}"),
-            ("ssri", f"Still 4th. {NONE_MOVED}"),
-            ("exercise", f"Still 5th. {NONE_MOVED}"),
-            ("active_monitoring", f"Still 6th. {NONE_MOVED}"),
+            ("medicine_change", f"Still 1st. {NONE_MOVED}"),
+            ("psychotherapy", f"Still 2nd. {NONE_MOVED}"),
+            ("rtms", f"Still 3rd. {NONE_MOVED}"),
+            ("ketamine", f"Still 4th. {NONE_MOVED}"),
+            ("ect", f"Still 5th. {NONE_MOVED}"),
+            ("ssri", f"Still 6th. {NONE_MOVED}"),
+            ("exercise", f"Still 7th. {NONE_MOVED}"),
+            ("active_monitoring", f"Still 8th. {NONE_MOVED}"),
+        ],
+    ),
+    "two or more medicines tried, quick relief matters a lot": (
+        {"antidepressants_tried": "two_or_more", "speed": "very"},
+        [
+            ("ketamine", f"Moved up from 4th to 1st. {FAST}"),
+            ("ect", f"Moved up from 5th to 2nd. {FAST}"),
+            ("medicine_change", f"Moved down from 1st to 3rd. {NONE_MOVED} {DOWN_BY_OTHERS}"),
+            ("rtms", f"Moved down from 3rd to 4th. {NONE_MOVED} {DOWN_BY_OTHERS}"),
+            ("ssri", f"Moved up from 6th to 5th. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("psychotherapy", f"Moved down from 2nd to 6th. {SLOW}"),
+            ("exercise", f"Still 7th. {SLOW} {KEPT}"),
+            ("active_monitoring", f"Still 8th. {SLOW} {LAST}"),
+        ],
+    ),
+    "two or more medicines tried, memory problems to avoid, few visits": (
+        {"antidepressants_tried": "two_or_more", "side_effects_avoid": ["memory"], "visits": "few"},
+        [
+            ("medicine_change", f"Still 1st. {NONE_MOVED}"),
+            ("ssri", f"Moved up from 6th to 2nd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("active_monitoring", f"Moved up from 8th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("psychotherapy", f"Moved down from 2nd to 4th. {FEW_VISITS}"),
+            ("rtms", f"Moved down from 3rd to 5th. {FEW_VISITS}"),
+            ("exercise", f"Moved up from 7th to 6th. {FEW_VISITS} {UP_BY_OTHERS}"),
+            ("ketamine", f"Moved down from 4th to 7th. {FEW_AND_SIDE_EFFECT}"),
+            ("ect", f"Moved down from 5th to 8th. {FEW_AND_SIDE_EFFECT}"),
         ],
     ),
 }
@@ -152,7 +183,10 @@ def test_no_reason_credits_answers_with_a_move_that_went_the_other_way(content: 
 
 def test_default_order_is_the_usual_line_of_care_and_gives_no_reasons(content: Content) -> None:
     comparison = build_comparison(content, Answers())
-    assert comparison.option_ids == tuple(content.ordering.default_stage.order)
+    assert comparison.option_ids == tuple(content.ordering.default_stage.selected)
+    assert content.ordering.default_stage.order == [
+        "psychotherapy", "exercise", "ssri", "active_monitoring", "medicine_change", "rtms", "ketamine", "ect",
+    ]
     assert comparison.option_ids[:4] == ("psychotherapy", "exercise", "ssri", "active_monitoring")
     assert all(o.order_reason is None for o in comparison.options)
     assert comparison.ordering_note == content.ordering.default_stage.note
@@ -171,6 +205,13 @@ def test_later_options_carry_a_plain_label_that_changes_at_their_stage(content: 
     assert stage_label(content, early, "ketamine") == "Usually offered after two or more antidepressants have not helped"
     assert stage_label(content, late, "ketamine") == "Often offered at this stage"
     assert stage_label(content, late, "psychotherapy") is None
+    assert stage_label(content, early, "ect") == (
+        "Usually offered for severe depression, or after other treatments have not helped"
+    )
+    assert stage_label(content, late, "ect") == "Often offered at this stage"
+    one = parse_answers(content, {"antidepressants_tried": "one"})
+    assert stage_label(content, one, "medicine_change") == "Often offered at this stage"
+    assert stage_label(content, early, "medicine_change") == "Usually offered after an antidepressant has not helped enough"
     comparison = build_comparison(content, early)
     assert comparison.option("ketamine").stage_label == stage_label(content, early, "ketamine")
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from decision_aid.answers import parse_answers
-from decision_aid.engine import build_comparison
+from decision_aid.engine import build_comparison, stage_for
 from decision_aid.loader import load_content
 from decision_aid.models import PREFER_NOT_TO_SAY
 
@@ -48,10 +48,11 @@ def _strings(value: Any) -> list[str]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=RAW_ANSWERS, ordering=st.sampled_from(["default", "what_matters"]))
-def test_any_answers_give_all_six_options_with_sourced_points(raw: dict, ordering: str) -> None:
-    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), ordering=ordering)  # type: ignore[arg-type]
-    assert sorted(comparison.option_ids) == sorted(CONTENT.option_ids)
-    assert len(comparison.onset_rows) == len(comparison.benefit_rows) == 6
+def test_any_answers_give_the_stage_options_with_sourced_points(raw: dict, ordering: str) -> None:
+    answers = parse_answers(CONTENT, raw)
+    comparison = build_comparison(CONTENT, answers, ordering=ordering)  # type: ignore[arg-type]
+    assert sorted(comparison.option_ids) == sorted(stage_for(CONTENT, answers).selected)
+    assert len(comparison.onset_rows) == len(comparison.benefit_rows) == len(comparison.option_ids)
     source_ids = {r.id for r in comparison.sources}
     questions = CONTENT.questionnaire.questions
     for option in comparison.options:
@@ -80,3 +81,14 @@ def test_no_output_text_is_diagnostic_or_directive(raw: dict, selected: list[str
 def test_selection_never_adds_or_loses_an_option(selected: list[str]) -> None:
     comparison = build_comparison(CONTENT, parse_answers(CONTENT, {}), selected=selected)
     assert set(comparison.option_ids) == set(selected)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw=RAW_ANSWERS, selected=st.lists(st.sampled_from(CONTENT.option_ids), min_size=1, unique=True),
+       ordering=st.sampled_from(["default", "what_matters"]))
+def test_no_rule_or_answer_removes_an_option(raw: dict, selected: list[str], ordering: str) -> None:
+    """Rules only add points: whatever is answered, every option picked is still shown, with its card whole."""
+    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), selected=selected, ordering=ordering)  # type: ignore[arg-type]
+    assert sorted(comparison.option_ids) == sorted(selected)
+    for view in comparison.options:
+        assert view.card is CONTENT.options[view.id]

@@ -32,6 +32,7 @@ from ..presentation import (
     FACT_STATUS,
     FACT_VISITS,
     AnswerLine,
+    KeyFacts,
     Line,
     OptionPresentation,
     Presentation,
@@ -46,6 +47,7 @@ from .widgets import LabelledLines, WritingLines
 
 SUMMARY_HEADS = (FACT_ONSET, FACT_STATUS, FACT_BENEFIT, FACT_SIDE_EFFECTS, FACT_VISITS, FACT_COST)
 PER_TABLE = 4
+PAPER_SIDE_EFFECTS = 2
 LARGE_PRINT_PER_TABLE = 2
 MANY_OPTIONS = 4
 GENERAL_QUESTIONS_WHEN_MANY = 2
@@ -159,6 +161,13 @@ def _benefit_cell(o: OptionPresentation, ctx: Context) -> list[Flowable]:
     return out
 
 
+def _side_effects_words(f: KeyFacts) -> str:
+    """The most frequent side effects, in the KeyFacts words; the paper has room for fewer than the screen."""
+    shown = f.side_effects[:PAPER_SIDE_EFFECTS]
+    more = len(f.side_effects) - len(shown) + f.side_effects_more
+    return "; ".join(shown) + (f"; and {more} more" if more else "")
+
+
 def _facts_cells(o: OptionPresentation, ctx: Context) -> list[list[Flowable]]:
     """One option's key facts, in the words of ``KeyFacts`` (the screen's overview says the same), by heading."""
     st, f = ctx.st, o.facts
@@ -166,9 +175,9 @@ def _facts_cells(o: OptionPresentation, ctx: Context) -> list[list[Flowable]]:
         [para(f.onset, st.cell)],
         [para("; ".join(f.status), st.cell)],
         _benefit_cell(o, ctx),
-        [para(f.side_effects_words if f.side_effects else o.no_side_effects, st.cell)],
+        [para(_side_effects_words(f) if f.side_effects else o.no_side_effects, st.cell)],
         [para(f.visits, st.cell)],
-        [para(f.cost, st.cell)],
+        [para(f.cost, st.cell_head), para(f.cost_detail, st.cell)],
     ]
 
 
@@ -211,10 +220,9 @@ def overview(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [para(labels.H_SUMMARY, st.h2_loose)]
     if p.ordering_note:
         out.append(para(p.ordering_note, st.small))
-    tables = _facts_tables(ctx)
-    # The caution follows the first table, where the reader first meets the numbers (and room is left on page 1).
+    # The caution follows the tables: before them it would push a table whole onto the next page.
     caution = KeepTogether([para(p.benefit_caution, st.point, lead=labels.BENEFIT_CAUTION_LEAD)])
-    return [*out, *tables[:2], caution, *tables[2:]]
+    return [*out, *_facts_tables(ctx), caution]
 
 
 def _benefit_words(o: OptionPresentation, ctx: Context) -> str:

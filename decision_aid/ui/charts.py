@@ -1,6 +1,6 @@
 """Plotly figures for the screen, drawn from the view model's rows.
 
-The rows (icon states, onset days, ticks) come from ``viewmodel``, so the
+The rows (onset days, ticks) come from ``viewmodel``, so the
 screen and the PDF show the same numbers. Figures are static pictures: no mode
 bar, no zoom, nothing that traps a finger scrolling on a phone. Every figure is
 shown next to its text alternative by the page that uses it.
@@ -9,13 +9,12 @@ shown next to its text alternative by the page that uses it.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
 
 from decision_aid.ui.text import h
-from decision_aid.viewmodel import TIME_AXIS_DAYS, TIME_TICKS, BenefitRow, OnsetRow
+from decision_aid.viewmodel import TIME_AXIS_DAYS, TIME_TICKS, OnsetRow
 
 STATIC_CONFIG: dict[str, Any] = {"displayModeBar": False, "staticPlot": True, "responsive": True}
 
@@ -33,61 +32,6 @@ TIMELINE_KEY_HTML = (
     f'<span class="da-key-item"><span style="color:{INK}">&#9670;</span> Fuller effect (typical)</span> '
     f'<span class="da-key-item"><span class="da-swatch" style="background:{GREY}"></span> its range</span></p>'
 )
-
-ICON_KEY = "Filled circle: had this result. Shaded circle: the uncertain part of a range. Empty circle: did not."
-
-
-ICON_STYLE: dict[str, tuple[str, str, str]] = {
-    # state: (symbol, fill, outline). Shape and fill differ as well as colour.
-    "yes": ("circle", BLUE, BLUE),
-    "maybe": ("circle", LIGHT_BLUE, BLUE),
-    "no": ("circle-open", GREY, GREY),
-}
-
-
-@lru_cache(maxsize=64)
-def icon_array(row: BenefitRow) -> go.Figure:
-    """Two blocks of 100 people, same group and time frame: with the option, and with the comparison.
-
-    One trace, filled row by row from the top left. Cached per row: a row is
-    built from content alone (never from answers) and is immutable.
-    """
-    xs: list[float] = []
-    ys: list[float] = []
-    states: list[str] = []
-    for block, x0 in ((row.treatment_states, 0.0), (row.comparison_states, 12.0)):
-        for i, state in enumerate(block):
-            xs.append(x0 + i % 10)
-            ys.append(9 - i // 10)
-            states.append(state)
-    traces = [
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers",
-            marker={
-                "size": 9,
-                "symbol": [ICON_STYLE[s][0] for s in states],
-                "color": [ICON_STYLE[s][1] for s in states],
-                "line": {"color": [ICON_STYLE[s][2] for s in states], "width": 1.3},
-            },
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    ]
-
-    fig = go.Figure(data=traces)
-    fig.update_layout(
-        height=165,
-        margin={"l": 4, "r": 4, "t": 4, "b": 4},
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
-        font=FONT,
-        xaxis={"visible": False, "range": [-0.8, 21.8], "fixedrange": True},
-        yaxis={"visible": False, "range": [-0.8, 9.8], "fixedrange": True},
-    )
-    return fig
-
 
 def _tick_text() -> list[str]:
     """Number over unit ("1<br>week"), so labels fit a phone without tilting or being dropped.

@@ -53,5 +53,15 @@ def banner_html(c: Crisis) -> str:
     )
 
 
+def fixed_bar_html(c: Crisis) -> str:
+    """A compact bar a phone keeps at the bottom of the screen (the CSS shows it only on narrow screens)."""
+    links = " ".join(f'<a href="{h(link.href)}">{h(link.label)}</a>' for link in c.links)
+    return (
+        f'<nav class="da-crisis-fixed" aria-label="Crisis help, always on screen"><strong>{h(c.heading)}</strong> '
+        f"{links}</nav>"
+    )
+
+
 def crisis_banner() -> None:
-    st.html(banner_html(crisis()))
+    c = crisis()
+    st.html(banner_html(c) + fixed_bar_html(c))

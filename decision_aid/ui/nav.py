@@ -35,6 +35,30 @@ def pages() -> list[st.Page]:
     return [st.Page(p.path, title=p.title, url_path=p.url, icon=p.icon, default=p is START) for p in ALL]
 
 
+def header(current: st.Page) -> None:
+    """The page links and the screen-share switch, at the top of every page.
+
+    Streamlit's own menu is hidden: on a phone it is an unlabelled side panel,
+    so the app draws its own. Wide screens get a row of links; narrow ones a
+    "Menu" button (the CSS shows one or the other). The menu closes when a
+    page is chosen, because choosing one draws a new page.
+    """
+    from decision_aid.ui import components  # imported here: components imports nothing from nav
+
+    with st.container(horizontal=True, key="da_topbar", vertical_alignment="center", gap="small"):
+        with st.container(horizontal=True, key="da_nav_wide", gap=None, width="content"):
+            _links(current)
+        # A key per page: the menu is a new element on each page, so it is closed once a page is chosen.
+        with st.popover("Menu", icon=":material/menu:", key=f"da_nav_phone_{current.url_path or 'start'}"):
+            _links(current)
+        components.share_switch()
+
+
+def _links(current: st.Page) -> None:
+    for spec in ALL:
+        st.page_link(spec.path, label=spec.title, icon=spec.icon)
+
+
 def is_page(page: st.Page, spec: PageSpec) -> bool:
     # The default page's url_path is "" whatever was asked for, so match on the (unique) title.
     return page.title == spec.title

@@ -9,8 +9,9 @@ import streamlit as st
 
 from decision_aid.loader import ContentError
 from decision_aid.models import Content
-from decision_aid.ui import components, crisis, nav, state, style
+from decision_aid.ui import actions, components, crisis, nav, state, style
 from decision_aid.ui.content import get_content
+from decision_aid.ui.overview import OPEN_ACTION
 
 
 def configure() -> None:
@@ -18,10 +19,12 @@ def configure() -> None:
     st.set_page_config(page_title="Treatment options guide", page_icon="🧭", layout="wide")
 
 
-def top() -> Content:
-    """Style and crisis help first, so they show even when the content is broken."""
+def top(page: st.Page) -> Content:
+    """Style, the page links and crisis help first, so they show even when the content is broken."""
     style.apply(state.share_mode())
+    nav.header(page)
     crisis.crisis_banner()
+    actions.mount(_on_action, state.next_run())
     try:
         return get_content()
     except ContentError as exc:
@@ -29,6 +32,14 @@ def top() -> Content:
         st.text("\n".join(str(p) for p in exc.problems))
         st.stop()
         raise  # st.stop() ends the run; this line is never reached
+
+
+def _on_action(action: str) -> None:
+    """An action from an HTML button: "open:<option id>" shows that option's full card on Compare."""
+    kind, _, option_id = action.partition(":")
+    if kind == OPEN_ACTION:
+        state.open_option(option_id)
+        nav.go(nav.COMPARE)
 
 
 def before_page(page: st.Page) -> None:

@@ -19,6 +19,7 @@ import streamlit as st
 from decision_aid.answers import READINESS_KEY, Answers, AnswersError, parse_answers
 from decision_aid.engine import build_comparison, default_selection, stage_for
 from decision_aid.models import PREFER_NOT_TO_SAY, Content, Question
+from decision_aid.presentation import Audience
 from decision_aid.viewmodel import Comparison, Ordering
 
 # Stored values (our keys: Streamlit never drops these).
@@ -31,6 +32,8 @@ REVEAL = "da_reveal_health"
 SELECTED = "da_selected"
 ORDERING = "da_ordering"
 VIEW = "da_view"
+FOCUS_OPTION = "da_focus_option"
+RUN = "da_run"
 PAPER = "da_paper"
 LARGE_PRINT = "da_large_print"
 NAME = "da_name"
@@ -44,6 +47,11 @@ CONFIRM_RESET = "da_confirm_reset"
 JUST_RESET = "da_just_reset"
 
 MIN_COMPARE = 2
+VIEW_OVERVIEW = "overview"
+VIEW_DETAILS = "details"
+VIEW_DECK = "deck"
+VIEW_OPTION = "option"
+VIEWS = (VIEW_OVERVIEW, VIEW_DETAILS, VIEW_DECK, VIEW_OPTION)
 
 
 # --- small generic helpers -------------------------------------------------------
@@ -194,12 +202,37 @@ def ordering() -> Ordering:
     return cast(Ordering, get(ORDERING, "default"))
 
 
-def comparison(content: Content, minimum: int = 1) -> Comparison | None:
-    """Build the comparison once for this rerun; None when fewer than ``minimum`` options are picked."""
-    chosen = selected(content)
+def comparison(content: Content, minimum: int = 1, options: Sequence[str] | None = None) -> Comparison | None:
+    """The comparison for this person; None when fewer than ``minimum`` options are picked."""
+    chosen = list(options) if options is not None else selected(content)
     if len(chosen) < minimum:
         return None
     return build_comparison(content, answers(content), chosen, ordering())
+
+
+def view() -> str:
+    chosen = get(VIEW, VIEW_OVERVIEW)
+    return chosen if chosen in VIEWS else VIEW_OVERVIEW
+
+
+def open_option(option_id: str) -> None:
+    """Show one option's full card (the overview's "More" buttons)."""
+    put(FOCUS_OPTION, option_id)
+    put(VIEW, VIEW_OPTION)
+    st.session_state.pop("w_view", None)
+    st.session_state.pop("w_focus", None)
+
+
+def next_run() -> int:
+    """A number that changes every rerun, for page scripts that must run again after each one."""
+    count = int(get(RUN, 0)) + 1
+    put(RUN, count)
+    return count
+
+
+def audience() -> Audience:
+    """Who can see the screen now: the presentation words private answers for this."""
+    return Audience.screen(share_mode(), bool(get(REVEAL, False)))
 
 
 # --- screen sharing -------------------------------------------------------------

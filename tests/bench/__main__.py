@@ -13,12 +13,12 @@ import sys
 # AppTest and bare imports warn about a missing script context on every call; it is noise here.
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
 
-from . import app_bench, engine_bench, handout_bench  # noqa: E402
+from . import app_bench, engine_bench, handout_bench, page_load_bench  # noqa: E402
 
 
 def main() -> int:
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
-    for module in (engine_bench, app_bench, handout_bench):
+    for module in (engine_bench, app_bench, handout_bench, page_load_bench):
         print()
         for line in module.run():
             print(line)

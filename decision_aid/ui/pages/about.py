@@ -7,6 +7,7 @@ import streamlit as st
 from decision_aid.models import FREQUENCY_WORDS, Content, Reference
 from decision_aid.ui import style
 from decision_aid.ui.content import get_content
+from decision_aid.ui.glossary import glossary_html
 from decision_aid.ui.text import h, md
 
 
@@ -29,6 +30,17 @@ def _frequency_table() -> str:
     return (
         '<table class="da-table da-freq"><thead><tr><th scope="col">Word</th><th scope="col">How often</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _change_log_html(content: Content) -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{h(e.date.isoformat())}</th><td>{h(e.change)}</td><td>{h(e.event)}</td></tr>'
+        for e in reversed(content.about.change_log)
+    )
+    return (
+        '<table class="da-table"><caption>Newest first.</caption><thead><tr><th scope="col">Date</th>'
+        f'<th scope="col">What changed</th><th scope="col">Why</th></tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
@@ -61,14 +73,23 @@ def render() -> None:
     st.markdown(md(about.frequency_words_intro))
     st.html(_frequency_table())
 
+    st.header("What the words mean", anchor=False)
+    st.html(glossary_html(content))
+
     _sources_section(content)
 
     st.header("Funding and conflicts of interest", anchor=False)
     st.markdown(md(about.funding))
     st.markdown(md(about.conflicts))
 
+    st.header("Who wrote this guide, and how to suggest a change", anchor=False)
+    st.markdown(md(about.authorship))
+    st.markdown(md(about.propose_changes))
+
     st.header("How this guide is kept up to date", anchor=False)
     st.markdown(md(about.update_policy))
+    st.subheader("What changed, and why", anchor=False)
+    st.html(_change_log_html(content))
     st.caption(
         md(
             f"Content version {content.version}. Last reviewed {about.review.last_reviewed.isoformat()}; "

@@ -1,32 +1,33 @@
-"""Compare options: cards side by side, or one table with a row per question."""
+"""Compare options: key facts first; full cards, one topic at a time, or one option on request."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from decision_aid.models import Content
+from decision_aid.presentation import Presentation, present
 from decision_aid.ui import components, nav, state
-from decision_aid.ui.cards import option_card
 from decision_aid.ui.content import get_content
-from decision_aid.ui.grid import grid_html
+from decision_aid.ui.deck import deck_html
+from decision_aid.ui.details import aligned_html, card_html
+from decision_aid.ui.glossary import glossary_html
+from decision_aid.ui.overview import overview_html, points_html
 from decision_aid.ui.text import h, md
-from decision_aid.viewmodel import Comparison
 
-ORDER_LABELS = {"default": "Default order", "what_matters": "By what matters to me"}
-VIEW_LABELS = {"cards": "Cards side by side", "grid": "Table by question"}
-
-
-def _per_row(n: int, share_mode: bool) -> int:
-    """Three cards a row at most; two when the type is enlarged for a shared screen."""
-    widest = 2 if share_mode else 3
-    return min(n, widest) if n != 4 else 2
+ORDER_LABELS = {"default": "Usual order", "what_matters": "By what matters to me"}
+VIEW_LABELS = {
+    state.VIEW_OVERVIEW: "Key facts",
+    state.VIEW_DETAILS: "Full details",
+    state.VIEW_DECK: "One topic at a time",
+    state.VIEW_OPTION: "One option",
+}
 
 
-def _controls() -> None:
-    content = get_content()
+def _controls(content: Content) -> None:
     names = {o: card.short_name for o, card in content.options.items()}
     state.bind("w_pick", state.SELECTED, state.selected(content))
     st.pills(
-        f"Options to compare (pick 2 to {len(names)})",
+        "Options to compare",
         list(names),
         selection_mode="multi",
         format_func=names.__getitem__,
@@ -35,22 +36,51 @@ def _controls() -> None:
         args=("w_pick", state.SELECTED),
     )
     with st.container(horizontal=True, key="compare_controls", gap="large"):
-        _stored_radio("Order", ORDER_LABELS, "w_order", state.ORDERING)
-        _stored_radio("Show as", VIEW_LABELS, "w_view", state.VIEW)
+        _segmented("Order", ORDER_LABELS, "w_order", state.ORDERING)
+        _segmented("Show", VIEW_LABELS, "w_view", state.VIEW)
 
 
-def _stored_radio(text: str, labels: dict[str, str], widget_key: str, store_key: str) -> None:
-    """A horizontal radio whose choice outlives the page; the first label is the default."""
+def _segmented(text: str, labels: dict[str, str], widget_key: str, store_key: str) -> None:
+    """A one-choice control whose choice outlives the page; the first label is the default."""
     state.bind(widget_key, store_key, next(iter(labels)))
-    st.radio(
+    st.segmented_control(
         text,
         list(labels),
         format_func=labels.__getitem__,
         key=widget_key,
+        required=True,
+        wrap=True,
         on_change=state.save,
         args=(widget_key, store_key),
-        horizontal=True,
     )
+
+
+def _notes(p: Presentation) -> None:
+    st.html(
+        f'<div class="da-note" role="note"><p>{h(p.ordering_note)}</p>'
+        f"<p><strong>Before you compare the numbers:</strong> {h(p.benefit_caution)}</p></div>"
+    )
+
+
+def _one_option(content: Content, p: Presentation) -> None:
+    names = {o: card.short_name for o, card in content.options.items()}
+    state.bind("w_focus", state.FOCUS_OPTION, p.options[0].id)
+    chosen = st.selectbox(
+        "Option to show in full",
+        list(names),
+        format_func=names.__getitem__,
+        key="w_focus",
+        on_change=state.save,
+        args=("w_focus", state.FOCUS_OPTION),
+    )
+    single = present_one(content, chosen)
+    st.html(card_html(single.options[0]))
+
+
+def present_one(content: Content, option_id: str) -> Presentation:
+    comparison = state.comparison(content, options=[option_id])
+    assert comparison is not None
+    return present(comparison, state.audience())
 
 
 def render() -> None:
@@ -58,36 +88,33 @@ def render() -> None:
     st.title("Compare options", anchor=False)
     st.markdown(
         "Each option is shown the same way, with its benefits and its harms. "
-        "The order is not a ranking, and no option is marked as the right one."
+        "No option is marked as the right one."
     )
-    _controls()
-    comparison = state.comparison(content, minimum=state.MIN_COMPARE)
+    _controls(content)
+    view = state.view()
+    minimum = 1 if view == state.VIEW_OPTION else state.MIN_COMPARE
+    comparison = state.comparison(content, minimum=minimum)
     if comparison is None:
-        st.warning("Pick at least 2 options above to compare them.", icon=":material/info:")
+        st.warning(f"Pick at least {minimum} options above to compare them.", icon=":material/info:")
         return
+    p = present(comparison, state.audience())
+    if not p.answered:
+        st.info(md(content.wording.empty_answers), icon=":material/checklist:")
+        st.page_link(nav.QUESTIONS.path, label="Answer a few questions", icon=nav.QUESTIONS.icon)
     components.reveal_toggle("compare")
-    if comparison.ordering_note:
-        st.info(md(comparison.ordering_note), icon=":material/sort:")
-    st.html(
-        f'<div class="da-note" role="note"><strong>Before you compare the numbers:</strong> '
-        f"{h(comparison.benefit_caution)}</div>"
-    )
-    health_ids = state.health_ids(content)
-    if state.get(state.VIEW, "cards") == "grid":
-        st.html(grid_html(comparison, health_ids))
+    if view == state.VIEW_OPTION:
+        _one_option(content, p)
+    elif view == state.VIEW_DECK:
+        st.html(deck_html(p))
     else:
-        _cards(comparison, health_ids)
+        _notes(p)
+        st.html(overview_html(p) if view == state.VIEW_OVERVIEW else aligned_html(p))
+        points = points_html(p)
+        if points and view == state.VIEW_OVERVIEW:
+            st.html(points)
+    with st.expander("What do these words mean?"):
+        st.html(glossary_html(content))
     nav.next_links((nav.TIMELINE, "See when each option may help"), (nav.HANDOUT, "Make a handout to take with you"))
-
-
-def _cards(comparison: Comparison, health_ids: frozenset[str]) -> None:
-    items = list(zip(comparison.options, comparison.benefit_rows, comparison.onset_rows, strict=True))
-    per_row = _per_row(len(items), state.share_mode())
-    for start in range(0, len(items), per_row):
-        columns = st.columns(per_row, gap="medium")
-        for column, (view, benefit, onset) in zip(columns, items[start : start + per_row], strict=False):
-            with column:
-                option_card(view, benefit, onset, health_ids)
 
 
 if __name__ == "__main__":

@@ -17,42 +17,48 @@ def start_lines(content: Content, lines: list[str]) -> list[str]:
     return [line.format(count=number_word(len(names)), names=listed) for line in lines]
 
 
+def _mode_choice() -> None:
+    """Who is looking at the screen, asked first; neither answer is pre-selected or styled as the default."""
+    with st.container(border=True, key="start_mode"):
+        st.subheader("How are you using this today?", anchor=False)
+        with_clinician, on_own = st.columns(2)
+        with with_clinician:
+            if st.button(
+                "With my clinician",
+                key="mode_clinician",
+                icon=":material/groups:",
+                width="stretch",
+                help="Turns on screen-share mode: larger text, and private answers stay hidden unless you show them.",
+            ):
+                state.choose_mode(share=True)
+                nav.go(nav.QUESTIONS)
+            st.caption("Screen-share mode: larger text, and private answers stay hidden on screen.")
+        with on_own:
+            if st.button("On my own", key="mode_own", icon=":material/person:", width="stretch"):
+                state.choose_mode(share=False)
+                nav.go(nav.QUESTIONS)
+            st.caption("Go at your own pace, then bring the handout to your visit.")
+        st.caption("You can change this at any time with the Screen-share mode switch at the top of each page.")
+
+
 def render() -> None:
     content = get_content()
     style.narrow()
     if state.pop(state.JUST_RESET, False):
         st.success("Everything you entered has been cleared.", icon=":material/check_circle:")
     st.title("Thinking about treatment for depression", anchor=False)
+    st.markdown(md(content.wording.start_lead))
+    _mode_choice()
+    st.header("About this guide", anchor=False)
     st.markdown(md(content.about.purpose))
     left, right = st.columns(2)
     with left, st.container(border=True, key="start_does"):
-        st.header("What this guide does", anchor=False)
+        st.subheader("What this guide does", anchor=False)
         st.markdown("\n".join(f"- {md(line)}" for line in start_lines(content, content.wording.start_does)))
     with right, st.container(border=True, key="start_does_not"):
-        st.header("What it does not do", anchor=False)
+        st.subheader("What it does not do", anchor=False)
         st.markdown("\n".join(f"- {md(line)}" for line in start_lines(content, content.wording.start_does_not)))
     st.markdown(f"**Your privacy:** {md(content.about.privacy)}")
-
-    st.header("How are you using this today?", anchor=False)
-    st.caption("You can change this at any time at the bottom of each page.")
-    with_clinician, on_own = st.columns(2)
-    with with_clinician:
-        if st.button(
-            "With my clinician",
-            key="mode_clinician",
-            type="primary",
-            icon=":material/groups:",
-            width="stretch",
-            help="Turns on screen-share mode: larger text, and your health answers stay hidden unless you show them.",
-        ):
-            state.choose_mode(share=True)
-            nav.go(nav.QUESTIONS)
-        st.caption("Larger text. Your health answers stay hidden on screen unless you choose to show them.")
-    with on_own:
-        if st.button("On my own", key="mode_own", icon=":material/person:", width="stretch"):
-            state.choose_mode(share=False)
-            nav.go(nav.QUESTIONS)
-        st.caption("Go at your own pace. You can bring the handout to your next visit.")
     st.caption(md(f"Content version {content.version}, last reviewed {content.about.review.last_reviewed.isoformat()}."))
 
 

@@ -1,0 +1,113 @@
+"""One small script for the page: buttons drawn in HTML talk to Python, and the deck moves by keys.
+
+Streamlit has no button inside an HTML table, so the overview's "More" buttons
+carry ``data-da-action="open:<option id>"``; this component listens for clicks
+on the whole page (once) and sends the action to Python as a trigger value.
+It marks the current page in the app's menu (``aria-current``), and it
+shows one deck topic at a time, moves with the buttons and the left
+and right arrow keys (never while typing), and announces the new topic.
+The script is fixed text: no user input ever reaches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from decision_aid.ui import state
+
+JS = r"""
+function panels() { return Array.from(document.querySelectorAll('.da-deck-panel')); }
+
+function show(index, focus) {
+  const all = panels();
+  if (!all.length) { return; }
+  const i = Math.max(0, Math.min(all.length - 1, index));
+  window.__da.deck = i;
+  all.forEach((p, n) => { p.hidden = n !== i; });
+  document.querySelectorAll('.da-deck-topic').forEach((b, n) => {
+    b.setAttribute('aria-current', n === i ? 'true' : 'false');
+  });
+  const title = all[i].querySelector('.da-deck-title');
+  const status = document.querySelector('.da-deck-status');
+  if (status && title) { status.textContent = title.textContent; }
+  if (focus && title) { title.focus({ preventScroll: true }); }
+}
+
+function move(how, focus) {
+  const now = window.__da.deck || 0;
+  if (how === 'next') { show(now + 1, focus); }
+  else if (how === 'prev') { show(now - 1, focus); }
+  else if (how.startsWith('go:')) { show(parseInt(how.slice(3), 10) || 0, focus); }
+}
+
+function markCurrentPage() {
+  const here = location.pathname.replace(/\/$/, '');
+  document.querySelectorAll('.st-key-da_topbar a[href], [data-testid="stPopoverBody"] a[href]').forEach((a) => {
+    const raw = a.getAttribute('href');
+    const there = raw === '' ? '' : new URL(raw, location.href).pathname.replace(/\/$/, '');
+    if (there === here) { a.setAttribute('aria-current', 'page'); } else { a.removeAttribute('aria-current'); }
+  });
+}
+
+function typing(target) {
+  // Text entry, and controls that use the arrow keys themselves (radio groups, sliders, menus).
+  if (!target) { return false; }
+  if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) { return true; }
+  return !!target.closest('[role="radiogroup"], [role="slider"], [role="listbox"], [role="menu"], [role="tablist"]');
+}
+
+export default function (component) {
+  window.__da = window.__da || {};
+  window.__da.send = component.setTriggerValue;
+  if (!window.__da.bound) {
+    window.__da.bound = true;
+    document.addEventListener('click', (event) => {
+      const action = event.target.closest('[data-da-action]');
+      if (action) {
+        event.preventDefault();
+        window.__da.send('action', action.getAttribute('data-da-action'));
+        return;
+      }
+      const deck = event.target.closest('[data-da-deck]');
+      if (deck) {
+        event.preventDefault();
+        move(deck.getAttribute('data-da-deck'), true);
+      }
+    });
+    document.addEventListener('keydown', (event) => {
+      if (!document.querySelector('.da-deck') || typing(event.target) || event.altKey || event.ctrlKey || event.metaKey) {
+        return;
+      }
+      if (event.key === 'ArrowRight') { event.preventDefault(); event.stopPropagation(); move('next', true); }
+      else if (event.key === 'ArrowLeft') { event.preventDefault(); event.stopPropagation(); move('prev', true); }
+    }, true);
+  }
+  [0, 250, 1000].forEach((ms) => setTimeout(() => { initDeck(); markCurrentPage(); }, ms));
+}
+
+function initDeck() {
+  // A deck just drawn takes the focus, so the arrow keys work at once and it scrolls into view.
+  const deck = document.querySelector('.da-deck');
+  if (!deck || deck.dataset.daReady) { return; }
+  deck.dataset.daReady = '1';
+  deck.scrollIntoView({ block: 'start' });
+  show(window.__da.deck || 0, true);
+}
+"""
+
+_component = st.components.v2.component("da_actions", js=JS)
+
+
+def mount(on_action: Callable[[str], None], run: int) -> None:
+    """Listen for HTML actions on this page; ``run`` changes every rerun so the deck position is restored."""
+
+    def _changed() -> None:
+        value = state.widget_value("da_actions")
+        action = getattr(value, "action", None) if value is not None else None
+        if action:
+            on_action(str(action))
+
+    with st.container(key="da_actions_box"):
+        _component(key="da_actions", data={"run": run}, on_action_change=_changed, height=0)

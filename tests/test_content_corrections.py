@@ -1,0 +1,207 @@
+"""The clinical review's corrections stay made.
+
+Each test names one finding of the review (issue 9) and fails if a later edit
+undoes it: a fact removed, a figure reverted, or a warning no longer printed
+for everyone.
+"""
+
+from __future__ import annotations
+
+from decision_aid.models import Content, OptionCard
+
+
+def _key_texts(card: OptionCard) -> str:
+    return " ".join(getattr(item, "short", "") + " " + item.text for item in card.key_items)
+
+
+def _all_text(card: OptionCard) -> str:
+    return " ".join(str(v) for v in _strings(card.model_dump()))
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+# --- ketamine -------------------------------------------------------------------------
+
+
+def test_at_home_ketamine_warning_is_a_key_fact_with_the_fda_source(content: Content) -> None:
+    card = content.options["ketamine"]
+    at_home = [c for c in card.cautions if "fda_compounded_ketamine2023" in c.source_ids]
+    assert at_home and at_home[0].key
+    assert "not" in at_home[0].text and "approved" in at_home[0].text
+    assert content.references["fda_compounded_ketamine2023"].kind == "safety communication"
+
+
+def test_typical_first_effect_of_ketamine_is_weeks_not_one_day(content: Content) -> None:
+    onset = content.options["ketamine"].onset
+    assert onset.first_effect.days("typical") >= 7
+    assert onset.first_effect.days("min") <= 1 and onset.first_effect.days("max") >= 28
+    assert "8 more in 100" in onset.summary
+
+
+def test_the_suicidal_thoughts_approval_says_it_was_not_shown_to_prevent_suicide(content: Content) -> None:
+    badge = next(b for b in content.options["ketamine"].status if "suicidal" in b.label)
+    assert "not shown to prevent suicide" in badge.label
+    assert "hospital" in badge.detail
+
+
+def test_ketamine_has_an_active_comparator_and_an_active_placebo_result(content: Content) -> None:
+    benefits = {b.id: b for b in content.options["ketamine"].benefits}
+    escape = benefits["esketamine_vs_quetiapine_remission"]
+    assert (escape.treatment_per_100.low, escape.comparison_per_100.low) == (27, 18)
+    assert escape.comparison_kind == "active treatment"
+    assert "reif2023" in escape.source_ids
+    midazolam = benefits["iv_ketamine_vs_midazolam_remission"]
+    assert "midazolam" in midazolam.comparison_label
+
+
+def test_withdrawal_design_unblinding_and_trial_deaths_are_stated(content: Content) -> None:
+    card = content.options["ketamine"]
+    sustain = next(b for b in card.benefits if b.id == "esketamine_relapse_sustain1")
+    assert "switched" in (sustain.caveat or "")
+    assert "guess" in (card.headline_benefit.caveat or "")
+    assert any("died by suicide" in c.text for c in card.cautions)
+
+
+def test_driving_ride_home_rems_and_fading_benefit_print_for_everyone(content: Content) -> None:
+    keys = _key_texts(content.options["ketamine"])
+    for phrase in ("drive", "take you home", "REMS", "Schedule III", "fades"):
+        assert phrase in keys, phrase
+
+
+def test_bdnf_link_is_credited_to_autry_2011_and_synapses_to_li_2010(content: Content) -> None:
+    plasticity = content.options["ketamine"].plasticity
+    assert {"li2010", "autry2011"} <= set(plasticity.source_ids)
+    assert "Autry" in (plasticity.detail or "") and "BDNF" in (plasticity.detail or "")
+    assert "BDNF" not in plasticity.text and "mTOR" not in plasticity.text
+
+
+def test_brain_bleed_contraindication_names_a_history_of_bleeding(content: Content) -> None:
+    assert any("history of bleeding in the brain" in c.text for c in content.options["ketamine"].cautions)
+
+
+def test_katz_2021_is_cited_with_authors_and_maker_affiliation(content: Content) -> None:
+    katz = content.references["cpt2020_esketamine"]
+    assert katz.citation.startswith("Katz EG")
+    assert "109(2):536-546" in katz.citation
+    assert "Janssen" in (katz.note or "")
+    assert katz.kind == "post hoc analysis"
+
+
+# --- SSRI ---------------------------------------------------------------------------
+
+
+def test_ssri_boxed_warning_gives_numbers_per_1000_by_age(content: Content) -> None:
+    boxed = next(c for c in content.options["ssri"].cautions if "Boxed warning" in c.short)
+    assert boxed.key
+    assert "1,000" in boxed.text and "14 more" in boxed.text and "6 fewer" in boxed.text
+
+
+def test_ssri_headline_uses_fda_trial_data_not_a_mostly_tricyclic_pool(content: Content) -> None:
+    headline = content.options["ssri"].headline_benefit
+    assert "stone2022" in headline.source_ids
+    assert "arroll2005" not in headline.source_ids
+
+
+def test_ssri_card_covers_relapse_blunting_persistent_sexual_harm_falls_and_pregnancy(content: Content) -> None:
+    card = content.options["ssri"]
+    text = _all_text(card)
+    assert any(b.outcome == "relapse" and "geddes2003" in b.source_ids for b in card.benefits)
+    for phrase in ("emotional blunting", "lasted after stopping", "falls", "pulmonary hypertension", "Paroxetine"):
+        assert phrase in text, phrase
+
+
+# --- not starting a new treatment, exercise, rTMS, talk therapy --------------------------
+
+
+def test_not_starting_shows_the_natural_course_a_harm_and_when_to_come_back(content: Content) -> None:
+    card = content.options["active_monitoring"]
+    headline = card.headline_benefit
+    assert "whiteford2013" in headline.source_ids and headline.treatment_per_100.low == 53
+    assert card.side_effects and "worse" in card.side_effects[0].name.lower()
+    assert any(c.key and "sooner" in c.text for c in card.cautions)
+    assert "may start to help" not in card.onset.summary
+
+
+def test_exercise_shows_a_harm_row_and_smaller_effects_in_better_trials(content: Content) -> None:
+    card = content.options["exercise"]
+    assert card.side_effects and "niemeijer2020" in card.side_effects[0].source_ids
+    assert "krogh2017" in card.headline_benefit.source_ids
+
+
+def test_rtms_scalp_pain_is_shown_against_sham_and_remission_against_sham(content: Content) -> None:
+    card = content.options["rtms"]
+    pain = next(s for s in card.side_effects if s.name.startswith("Scalp pain"))
+    assert pain.numbers() == "41 in 100 vs 0 in 100 with sham rTMS (first session)"
+    remission = next(b for b in card.benefits if b.id == "rtms_remission_sham")
+    assert (remission.treatment_per_100.low, remission.comparison_per_100.low) == (19, 5)
+    assert {"oreardon2007", "george2010"} <= set(card.headline_benefit.source_ids)
+
+
+def test_talk_therapy_has_a_us_badge_and_the_combination_result(content: Content) -> None:
+    card = content.options["psychotherapy"]
+    assert any("apa2019" in b.source_ids for b in card.status)
+    assert any("cuijpers2014_combined" in n.source_ids for n in card.practicalities.notes)
+    assert "waiting lists" in (card.headline_benefit.caveat or "")
+
+
+# --- the new cards ------------------------------------------------------------------
+
+
+def test_ect_card_states_memory_effects_relapse_and_the_anesthetic_as_key_facts(content: Content) -> None:
+    card = content.options["ect"]
+    keys = _key_texts(card)
+    for phrase in ("Memory", "relapsed", "anesthetic"):
+        assert phrase in keys, phrase
+    assert "husain2004" in card.onset.source_ids
+
+
+def test_ect_is_shown_as_a_first_choice_for_psychotic_or_life_threatening_depression(content: Content) -> None:
+    card = content.options["ect"]
+    assert "psychosis" in card.summary and "life-threatening" in card.summary
+    first_line = [b for b in card.status if b.kind == "guideline first-line"]
+    assert first_line and "milev2016_canmat" in first_line[0].source_ids
+    assert "psychosis" in first_line[0].detail
+
+
+def test_medicine_change_card_covers_switching_add_ons_and_their_burden(content: Content) -> None:
+    card = content.options["medicine_change"]
+    text = _all_text(card)
+    for phrase in ("aripiprazole", "lithium", "bupropion", "mirtazapine", "STAR*D", "blood tests"):
+        assert phrase in text, phrase
+    assert any(s.numbers() for s in card.side_effects)
+
+
+# --- about, references, handout wording ------------------------------------------------
+
+
+def test_about_says_who_wrote_it_what_review_it_lacks_and_how_to_propose_changes(content: Content) -> None:
+    about = content.about
+    assert "contributors" in about.authorship
+    assert "No independent panel" in about.authorship and "tested with patients" in about.authorship
+    assert "issue page" in about.propose_changes
+    assert "at least 1 antidepressant, and often 2 or more" in " ".join(m.body for m in about.methods)
+
+
+def test_no_source_points_at_the_retired_pubmed_health_site(content: Content) -> None:
+    assert not [r.id for r in content.references.values() if r.url and "pubmedhealth" in r.url]
+
+
+def test_regulatory_facts_cite_records_not_trade_news(content: Content) -> None:
+    for card in content.options.values():
+        for badge in card.status:
+            if badge.kind == "approved":
+                kinds = {content.references[s].kind for s in badge.source_ids}
+                assert "news report" not in kinds, (card.id, badge.label)
+
+
+def test_the_esketamine_cost_line_reads_as_month_one_then_monthly(content: Content) -> None:
+    short = content.options["ketamine"].practicalities.cost.short
+    assert "$5,600 in month 1" in short and "$1,700-2,200 a month" in short and "2020" in short
