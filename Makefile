@@ -6,7 +6,7 @@ PORT   ?= 8501
 CLUSTER_PORT ?= 8080
 CLUSTER_ADDRESS ?= 127.0.0.1
 REPLICAS ?= 3
-SYSTEM_PACKAGES := chromium fonts-dejavu-core poppler-utils haproxy
+SYSTEM_PACKAGES := chromium fonts-dejavu-core fonts-droid-fallback poppler-utils haproxy
 
 .PHONY: run cluster test lint validate bench bench-cluster system-deps clean
 
@@ -26,7 +26,7 @@ $(VENV)/.stamp-test: pyproject.toml | $(BIN)/python
 # Serves this machine only (server.address in .streamlit/config.toml); see docs/deploy.md to serve a network.
 run: $(VENV)/.stamp-app
 	$(BIN)/python -m decision_aid validate
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 # REPLICAS app processes on loopback behind HAProxy on CLUSTER_ADDRESS:CLUSTER_PORT, in the foreground.
 cluster: $(VENV)/.stamp-app
@@ -34,13 +34,15 @@ cluster: $(VENV)/.stamp-app
 	$(BIN)/python -m deploy.cluster --port $(CLUSTER_PORT) --replicas $(REPLICAS) --address $(CLUSTER_ADDRESS) \
 	  $(if $(FRAME_ANCESTORS),--frame-ancestors "$(FRAME_ANCESTORS)")
 
-# Browser tests drive Debian's Chromium; PDF checks use poppler and DejaVu fonts; the cluster test runs HAProxy.
+# Browser tests drive Debian's Chromium; PDF checks use poppler, DejaVu and the Droid fallback font (Chinese,
+# Japanese and Korean on the handout); the cluster test runs HAProxy.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	PATH="$$PATH:/usr/sbin" command -v haproxy >/dev/null 2>&1 || missing="$$missing haproxy"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	[ -f /usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf ] || missing="$$missing fonts-droid-fallback"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing system packages:$$missing"; \

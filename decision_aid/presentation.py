@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .models import FREQUENCY_WORDS, Crisis, DeckTopic, OptionCard, Reference, SideEffect
+from .models import FREQUENCY_WORDS, Caution, Crisis, DeckTopic, OptionCard, Reference, SideEffect
 from .viewmodel import (
     BenefitRow,
     Comparison,
@@ -60,6 +60,8 @@ FACT_HEADINGS: tuple[str, ...] = (
 )
 
 TOP_SIDE_EFFECTS = 3
+SAFETY_NOTE_WORD = "Good to know"
+"""The lead-in of a key practical note among the printed safety facts."""
 ICON_KEY = "Filled: had this result. Shaded: the uncertain part of a range. Empty: did not."
 
 
@@ -208,6 +210,10 @@ class OptionPresentation:
     hidden_points: int
     hidden_note: str | None
     reviewed: str
+    safety: tuple[Line, ...] = ()
+    """The key safety facts as lines for paper (``summary_safety``): printed for every reader, whatever the answers."""
+    safety_more: int = 0
+    """Cautions on the full card that are not key, so only the full handout prints them."""
 
     def strings(self) -> tuple[str, ...]:
         """Every string of the card, for parity and wording checks."""
@@ -395,6 +401,22 @@ def _cautions(card: OptionCard) -> tuple[Line, ...]:
     )
 
 
+def summary_safety(card: OptionCard) -> tuple[Line, ...]:
+    """The key items of ``must_know`` as lines for paper: the same words, with their kind and sources.
+
+    Cautions lead with their level in words ("Not used when"), key practical notes with ``SAFETY_NOTE_WORD``;
+    the form they apply to is the variant's short label, as in ``must_know``.
+    """
+    out = []
+    for item in card.key_items:
+        label = card.variant_label(item.applies_to)
+        variant = f"{label[0].upper()}{label[1:]}" if label else None
+        lead = CAUTION_WORDS[item.level] if isinstance(item, Caution) else SAFETY_NOTE_WORD
+        serious = isinstance(item, Caution) and item.level == "do not use"
+        out.append(Line(item.short or "", lead=lead, variant=variant, source_ids=tuple(item.source_ids), serious=serious))
+    return tuple(out)
+
+
 def must_know(card: OptionCard) -> tuple[str, ...]:
     """The option's key safety lines, each with the form it applies to."""
     out = []
@@ -513,6 +535,8 @@ def _option(view: OptionView, onset: OnsetRow, row: BenefitRow, audience: Audien
         hidden_points=hidden,
         hidden_note=hidden_note(hidden, audience),
         reviewed=f"Card last reviewed {card.review.last_reviewed.isoformat()}.",
+        safety=summary_safety(card),
+        safety_more=sum(1 for c in card.cautions if not c.key),
     )
 
 

@@ -30,7 +30,8 @@ from types import FrameType, TracebackType
 from typing import IO, Self
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "app.py"
+APP = ROOT / "serve.py"
+"""What `make run` serves: app.py behind the no-store header for downloads."""
 HAPROXY_CONFIG = ROOT / "deploy" / "haproxy.cfg"
 LOOPBACK = "127.0.0.1"
 HEALTH_PATH = "/_stcore/health"

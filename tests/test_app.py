@@ -154,15 +154,52 @@ def test_timeline_charts_have_text_alternatives() -> None:
     assert "visits in the first 8 weeks" in text
 
 
-def test_handout_makes_a_pdf_to_download() -> None:
-    at = go(open_app(), nav.HANDOUT)
-    at.button(key="make_pdf").click().run()
-    no_exception(at)
-    assert bytes(at.session_state[state.PDF]).startswith(b"%PDF")
-    assert at.get("download_button"), "the download appears once the PDF is made"
-    go(at, nav.COMPARE)
-    assert state.PDF not in at.session_state, "the PDF is dropped when the person leaves the page"
+def test_handout_is_made_only_when_downloaded_and_never_kept_in_the_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    from decision_aid.handout import HandoutSettings
+    from decision_aid.ui.pages import handout as handout_page
 
+    at = go(open_app(), nav.HANDOUT)
+    no_exception(at)
+    [button] = at.get("download_button")
+    assert button.proto.deferred_file_id, "the PDF is made when the person clicks, not on every rerun"
+    assert state.PDF not in at.session_state, "no copy of the PDF is kept in the session"
+
+    expiries: list[float] = []
+
+    class Timer:
+        def __init__(self, delay: float, action: object) -> None:
+            expiries.append(delay)
+            self.daemon = False
+
+        def start(self) -> None:
+            pass
+
+    monkeypatch.setattr(handout_page.threading, "Timer", Timer)
+    comparison = build_comparison(CONTENT, parse_answers(CONTENT, {}))
+    pdf = handout_page._pdf_maker(comparison, HandoutSettings(name="Sam"))()
+    assert pdf.startswith(b"%PDF")
+    assert expiries == [handout_page.PDF_LIFETIME_S] and expiries[0] < 30, "each download schedules its own removal"
+
+
+def test_handout_page_names_what_cannot_be_printed_and_counts_typed_text() -> None:
+    at = go(open_app(), nav.HANDOUT)
+    at.text_input(key="w_name").input("Zoë 😀").run()
+    assert any("cannot be printed" in w.value for w in at.warning)
+    assert any("Grinning face" in t.value for t in at.text)
+    assert any("of 120 characters used" in c.value for c in at.caption)
+    at.text_input(key="w_name").input("x" * 130).run()
+    assert any("10 characters over the limit of 120" in e.value for e in at.error), "a long paste is not dropped silently"
+    assert at.session_state[state.NAME] == "x" * 130
+
+
+def test_health_points_left_off_are_counted_with_one_click_to_add_them(content: Content) -> None:
+    at = open_app()
+    at.session_state[state.ANSWERS] = {"seizure_history": "yes", "speed": "very"}
+    go(at, nav.HANDOUT)
+    assert any("based on your health answers" in i.value and "not printed" in i.value for i in at.info)
+    at.button(key="add_health").click().run()
+    assert at.checkbox(key="w_health").value is True
+    assert not any("not printed" in i.value for i in at.info)
 
 
 def test_handout_contents_count_only_the_points_it_will_print(content: Content) -> None:

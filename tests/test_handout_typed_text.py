@@ -7,6 +7,7 @@ import io
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pypdf
@@ -16,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from decision_aid.answers import Answers
 from decision_aid.engine import build_comparison
 from decision_aid.handout import HandoutSettings, build_handout
-from decision_aid.handout.fonts import fonts
+from decision_aid.handout.fonts import character_name, fonts
 from decision_aid.models import Content
 from decision_aid.viewmodel import Comparison
 
@@ -89,11 +90,53 @@ def test_very_long_notes_wrap_and_flow_onto_more_pages(one_option: Comparison) -
     assert max(len(line.strip()) for line in lines) < 120
 
 
-def test_characters_the_font_lacks_are_replaced_not_dropped_silently() -> None:
+def test_characters_no_font_has_are_replaced_and_named_not_dropped_silently() -> None:
     font = fonts()
     assert font.printable("Zoë Ω Ж") == "Zoë Ω Ж"
-    assert font.printable("😀") == font.replacement
-    assert font.printable("a\U0002000bz") == f"a{font.replacement}z"
+    assert "😀" not in font.markup("a 😀 b") and font.replacement in font.markup("a 😀 b")
+    assert font.replacement in font.markup("a\U0002000bz"), "beyond the Basic Multilingual Plane"
+    assert font.unprintable("Zoë 王小明 😀 👍🏽 a\U0002000bz") == ("😀", "👍", "🏽", "\U0002000b")
+    assert font.unprintable("Zoë 王小明 김민수 فاطمة שלום") == ()
+    assert character_name("😀") == "Grinning face"
+
+
+def _poppler_text(pdf: bytes, tmp_path: Path) -> str:
+    source = tmp_path / "typed.pdf"
+    source.write_bytes(pdf)
+    return subprocess.run(["pdftotext", str(source), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("name", ["王小明", "김민수", "山田はなこ", "فاطمة الزهراء", "שרה כהן"],
+                         ids=["Chinese", "Korean", "Japanese", "Arabic", "Hebrew"])
+def test_names_in_every_script_survive_in_the_text_layer(one_option: Comparison, name: str, tmp_path: Path) -> None:
+    """Poppler reads right-to-left text back in reading order; Arabic letters come back as their joined forms."""
+    pdf = build_handout(one_option, HandoutSettings(name=name, notes=f"Notes by {name}.", date=dt.date(2025, 1, 1)))
+    text = unicodedata.normalize("NFKC", _poppler_text(pdf, tmp_path))
+    assert name in text
+    assert "\ufffd" not in text
+
+
+def test_cjk_is_drawn_in_the_fallback_font_and_arabic_is_joined(one_option: Comparison, tmp_path: Path) -> None:
+    pdf = build_handout(one_option, HandoutSettings(name="王小明 فاطمة", date=dt.date(2025, 1, 1)))
+    source = tmp_path / "fonts.pdf"
+    source.write_bytes(pdf)
+    listed = subprocess.run(["pdffonts", str(source)], capture_output=True, text=True, check=True).stdout
+    assert "DroidSansFallback" in listed, listed
+    raw = _poppler_text(pdf, tmp_path)
+    assert any(0xFE70 <= ord(ch) <= 0xFEFF for ch in raw), "Arabic letters are printed in their joined forms"
+
+
+def test_right_to_left_lines_are_put_in_display_order() -> None:
+    from decision_aid.handout.markup import BidiPara, para
+    from decision_aid.handout.styles import styles_for
+
+    style = styles_for(False).body
+    flowable = para("שלום עולם", style)
+    assert isinstance(flowable, BidiPara)
+    flowable.wrap(300, 100)
+    drawn = flowable._inner(300).text
+    assert drawn.startswith("םלוע"), drawn  # the last word in reading order is drawn leftmost
+    assert not isinstance(para("Plain English", style), BidiPara)
 
 
 def test_fonts_are_registered_once_per_process(one_option: Comparison) -> None:

@@ -23,7 +23,7 @@ def make_run_command(port: int) -> list[str]:
     printed = subprocess.run(
         ["make", "--no-print-directory", "-n", "run", f"PORT={port}"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
-    lines = [line for line in printed.splitlines() if " run app.py" in line]
+    lines = [line for line in printed.splitlines() if " run serve.py" in line]
     assert len(lines) == 1, printed
     return shlex.split(lines[0])
 

@@ -1,9 +1,10 @@
 """Page layout, the footer on every page, and ``build_handout``.
 
-Normal print puts the overview (summary table, timeline) full width and the
-rest in two columns, switching mid-page so no half page is wasted; that is what
-keeps six options within six pages at a readable size. Large print stays in
-one column. "Page X of Y" needs the page count before the footers are drawn,
+Normal print puts the start (title, crisis help, the options side by side)
+full width and the rest in two columns of about 45 characters, switching
+mid-page so no half page is wasted; that is what keeps the summary of every
+option within four pages at 11 pt. Large print stays in one column.
+"Page X of Y" needs the page count before the footers are drawn,
 so the canvas keeps each finished page and draws every footer at save time.
 """
 
@@ -19,19 +20,22 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from ..presentation import Audience, Presentation, present
 from ..viewmodel import Comparison
 from . import labels
 from .fonts import fonts, forget_measured_words
 from .sections import Context, story
 from .settings import HandoutSettings
-from .styles import MID, RULE, Styles, styles_for
+from .styles import INK, RULE, Styles, styles_for
 
 PAPER = {"letter": LETTER, "a4": A4}
-MARGIN = 28.0  # under half an inch: room matters more than wide edges
+MARGIN = 22.0  # under a third of an inch: room for 11 pt text matters more than wide edges
+FOOTER_BASELINE = 22.0  # above the quarter inch most printers cannot print on, so the crisis line is never cut off
 GUTTER = 14.0
 
 
@@ -41,6 +45,19 @@ class Footer:
     font: str
     size: float
     margin: float
+    two_lines: bool
+    """The page number goes on a line above the crisis line when both do not fit on one (large print)."""
+
+    @classmethod
+    def for_page(cls, text: str, font: str, size: float, page_width: float) -> Footer:
+        room = page_width - 2 * MARGIN
+        needed = stringWidth(text, font, size) + stringWidth("Page 99 of 99", font, size) + size * 2
+        return cls(text, font, size, MARGIN, needed > room)
+
+    @property
+    def height(self) -> float:
+        """From the crisis line's baseline to just above the rule over the footer."""
+        return self.size * (3.7 if self.two_lines else 2.4)
 
 
 class FooterCanvas(Canvas):
@@ -68,15 +85,17 @@ class FooterCanvas(Canvas):
     def _draw_footer(self, number: int, total: int) -> None:
         f = self._footer
         width, _ = self._pagesize
-        y = f.margin * 0.55
+        y = FOOTER_BASELINE
+        number_y = y + f.size * 1.3 if f.two_lines else y
+        rule_y = number_y + f.size * 1.5
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
-        self.line(f.margin, y + f.size * 1.5, width - f.margin, y + f.size * 1.5)
-        self.setFillColor(MID)
+        self.line(f.margin, rule_y, width - f.margin, rule_y)
+        self.setFillColor(INK)
         self.setFont(f.font, f.size)
         self.drawString(f.margin, y, f.left)
-        self.drawRightString(width - f.margin, y, f"Page {number} of {total}")
+        self.drawRightString(width - f.margin, number_y, f"Page {number} of {total}")
         self.restoreState()
 
 
@@ -120,11 +139,11 @@ def _templates(pagesize: tuple[float, float], bottom: float) -> list[PageTemplat
     ]
 
 
-def _flowables(comparison: Comparison, settings: HandoutSettings, st: Styles, width: float, printed: dt.date) -> list[Flowable]:
-    ctx = Context(comparison=comparison, settings=settings, st=st, full_width=width,
+def _flowables(p: Presentation, settings: HandoutSettings, st: Styles, width: float, printed: dt.date) -> list[Flowable]:
+    ctx = Context(p=p, settings=settings, st=st, full_width=width,
                   column_width=(width - GUTTER) / 2 if st.two_columns else width, printed=printed)
     overview, rest = story(ctx)
-    switch: Sequence[Flowable] = [StartColumns(GUTTER, st.leading * 8)] if st.two_columns else []
+    switch: Sequence[Flowable] = [StartColumns(GUTTER, st.leading * 4)] if st.two_columns else []
     return [*overview, *switch, *rest]
 
 
@@ -135,14 +154,18 @@ def _configure_reportlab() -> None:
 
 
 def build_handout(comparison: Comparison, settings: HandoutSettings) -> bytes:
-    """Render the comparison as PDF bytes; a fixed ``settings.date`` gives byte-identical output."""
+    """Render the comparison as PDF bytes; a fixed ``settings.date`` gives byte-identical output.
+
+    Health answers, and the points they raise, are printed only when ``settings.include_health`` says so.
+    """
     _configure_reportlab()
+    p = present(comparison, Audience.paper(settings.include_health))
     st = styles_for(settings.large_print)
     f = fonts()
     pagesize = PAPER[settings.paper]
     printed = settings.date or dt.date.today()
-    footer = Footer(labels.CRISIS_SHORT, f.regular, st.small_size, MARGIN)
-    bottom = MARGIN + st.small_size * 2.2
+    footer = Footer.for_page(p.crisis.short, f.regular, st.small_size, pagesize[0])
+    bottom = FOOTER_BASELINE + footer.height
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf,
@@ -153,14 +176,14 @@ def build_handout(comparison: Comparison, settings: HandoutSettings) -> bytes:
         topMargin=MARGIN,
         bottomMargin=bottom,
         title=labels.TITLE,
-        subject=f"{labels.PDF_SUBJECT} (content version {comparison.content_version})",
+        subject=f"{labels.PDF_SUBJECT} (content version {p.content_version})",
         author="Depression treatment decision aid",
         creator="decision_aid handout",
         invariant=True,
         lang="en-US",
     )
     try:
-        flowables = _flowables(comparison, settings, st, pagesize[0] - 2 * MARGIN, printed)
+        flowables = _flowables(p, settings, st, pagesize[0] - 2 * MARGIN, printed)
         doc.build(flowables, canvasmaker=functools.partial(FooterCanvas, footer=footer, created=printed))
     finally:
         forget_measured_words()

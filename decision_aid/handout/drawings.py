@@ -88,24 +88,26 @@ def _legend_items(d: Drawing, items: Sequence[tuple[str, str]], x0: float, width
     return y - size * 0.5
 
 
-def onset_timeline(rows: Sequence[OnsetRow], width: float, st: Styles) -> Drawing:
+def onset_timeline(rows: Sequence[OnsetRow], width: float, st: Styles, sentences: bool = True) -> Drawing:
     """One bar per option on a log time axis, each with its sentence in words.
 
     In normal print the sentence sits beside its bar; in large print the bars
-    take the full width and the sentence runs under each bar instead.
+    take the full width and the sentence runs under each bar instead. Without
+    ``sentences`` (the handout prints each one beside its option) the bars
+    take the whole width.
     """
     f = fonts()
     size = st.small_size
     lead = size * 1.2
     bar_h = size * 1.1
-    beside = st.two_columns
-    name_w = width * (0.13 if beside else 0.18)
-    text_w = width * 0.46 if beside else width - name_w
+    beside = st.two_columns or not sentences
+    name_w = width * ((0.13 if st.two_columns else 0.18) if sentences else 0.22)
+    text_w = (width * 0.46 if st.two_columns else width - name_w) if sentences else 0.0
     x0 = name_w + size * 0.5
     x1 = (width - text_w - size * 1.5) if beside else width - size
     text_x = width - text_w if beside else name_w
 
-    row_lines = [_lines(r.text, f.regular, size, text_w) for r in rows]
+    row_lines = [_lines(r.text, f.regular, size, text_w) if sentences else [] for r in rows]
     name_lines = [_lines(r.name, f.bold, size, name_w - 2) for r in rows]
     if beside:
         heights = [max(len(t), len(n)) * lead + size * 0.8 for t, n in zip(row_lines, name_lines, strict=True)]

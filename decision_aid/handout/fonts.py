@@ -1,19 +1,25 @@
 """Unicode TrueType fonts for the handout, registered once per process.
 
-The built-in PDF fonts only cover Latin-1, so an accented, Greek or Cyrillic
-name would print as garbage. DejaVu Sans (Debian's fonts-dejavu-core) covers
-those scripts; Vera, which ships inside reportlab, is the fallback so the
-handout still builds on a machine without it. Characters the chosen font lacks
-(CJK, most emoji) are swapped for a visible replacement mark rather than left
-to reportlab, which writes invalid text maps for characters beyond the Basic
-Multilingual Plane.
+The built-in PDF fonts only cover Latin-1, so a name in another script would
+print as garbage. DejaVu Sans (Debian's fonts-dejavu-core) covers Latin, Greek,
+Cyrillic, Hebrew and Arabic; Vera, which ships inside reportlab, is the
+fallback so the handout still builds on a machine without it. Chinese,
+Japanese and Korean come from a fallback font (Debian's fonts-droid-fallback),
+switched in for each run of characters the main font lacks and loaded only the
+first time a handout needs it. What no font can draw (emoji, characters beyond
+the Basic Multilingual Plane, for which reportlab writes invalid text maps) is
+printed as one visible mark; ``unprintable`` names those characters so the app
+can say so before the download.
 """
 
 from __future__ import annotations
 
 import threading
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import reportlab
 from reportlab.lib.fonts import addMapping
@@ -29,8 +35,17 @@ CANDIDATES: tuple[tuple[str, Path, Path], ...] = (
     ("HandoutVera", VERA_DIR / "Vera.ttf", VERA_DIR / "VeraBd.ttf"),
 )
 
-REPLACEMENTS = ("\ufffd", "?")  # the first one the font has stands in for characters it lacks
+# Fonts for the scripts DejaVu lacks, tried in turn for each character. DroidSansFallback has
+# Chinese, Japanese and Korean; the "Full" file adds rarer Chinese characters but has no Hangul.
+FALLBACKS: tuple[tuple[str, Path], ...] = (
+    ("HandoutCJK", Path("/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf")),
+    ("HandoutCJKFull", Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")),
+)
+
+REPLACEMENTS = ("\ufffd", "?")  # the first one the font has stands in for characters no font has
 WIDTH_CACHE_LIMIT = 50_000
+LAST_BMP = 0xFFFF
+ALWAYS = frozenset(map(ord, "\n\t "))
 
 
 class MeasuredTTFont(TTFont):
@@ -62,6 +77,16 @@ class MeasuredTTFont(TTFont):
 
 
 @dataclass(frozen=True, slots=True)
+class Fallback:
+    name: str
+    covered: frozenset[int]
+
+
+def _bmp(font: TTFont) -> frozenset[int]:
+    return frozenset(code for code in font.face.charToGlyph if code <= LAST_BMP)
+
+
+@dataclass(frozen=True, slots=True)
 class FontSet:
     regular: str
     bold: str
@@ -69,7 +94,7 @@ class FontSet:
     replacement: str
 
     def printable(self, text: str) -> str:
-        """Swap characters the font cannot draw for one visible mark, so nothing crashes or vanishes."""
+        """Only what the main font draws (for chart labels, which are content, not typed text)."""
         covered = self.covered
         if covered.issuperset(map(ord, text)):
             return text
@@ -78,9 +103,63 @@ class FontSet:
     def has(self, ch: str) -> bool:
         return all(ord(c) in self.covered for c in ch)
 
+    def runs(self, text: str) -> Iterator[tuple[str, str | None]]:
+        """(text, font) runs: None for the main font, else the fallback font that has every character of the run.
+
+        A character no font has becomes the replacement mark, in the main font.
+        """
+        if self.covered.issuperset(map(ord, text)):
+            yield text, None
+            return
+        fallbacks = fallback_fonts()
+        current: str | None = None
+        chunk: list[str] = []
+        for ch in text:
+            code = ord(ch)
+            font: str | None = None
+            if code not in self.covered:
+                font = next((f.name for f in fallbacks if code in f.covered), None)
+                if font is None:
+                    ch = self.replacement
+            if font != current and chunk:
+                yield "".join(chunk), current
+                chunk = []
+            current = font
+            chunk.append(ch)
+        if chunk:
+            yield "".join(chunk), current
+
+    def markup(self, text: str) -> str:
+        """Plain text as Paragraph markup: escaped, with ``<font>`` runs for characters the main font lacks."""
+        if self.covered.issuperset(map(ord, text)):
+            return escape(text)
+        return "".join(escape(run) if font is None else f'<font name="{font}">{escape(run)}</font>'
+                       for run, font in self.runs(text))
+
+    def unprintable(self, text: str) -> tuple[str, ...]:
+        """Each distinct character no handout font can draw, in order of first appearance."""
+        if text.isascii() or self.covered.issuperset(map(ord, text)):
+            return ()
+        fallbacks = fallback_fonts()
+        out: dict[str, None] = {}
+        for ch in text:
+            code = ord(ch)
+            if code in self.covered or any(code in f.covered for f in fallbacks):
+                continue
+            if unicodedata.category(ch) in ("Mn", "Me", "Cf") or ch in "\ufe0f\ufe0e":
+                continue  # joiners, variation selectors and combining marks ride on the character before them
+            out[ch] = None
+        return tuple(out)
+
+
+def character_name(ch: str) -> str:
+    """A readable name for a character ("GRINNING FACE"), for saying on screen what cannot print."""
+    return unicodedata.name(ch, f"U+{ord(ch):04X}").capitalize()
+
 
 _REGISTER_LOCK = threading.Lock()
 _REGISTERED: list[FontSet] = []
+_FALLBACKS: list[tuple[Fallback, ...]] = []
 
 
 def fonts() -> FontSet:
@@ -97,13 +176,40 @@ def fonts() -> FontSet:
     return _REGISTERED[0]
 
 
+def fallback_fonts() -> tuple[Fallback, ...]:
+    """The fallback fonts present on this machine, registered the first time a text needs one (about 0.2 s)."""
+    if not _FALLBACKS:
+        with _REGISTER_LOCK:
+            if not _FALLBACKS:
+                _FALLBACKS.append(_register_fallbacks())
+    return _FALLBACKS[0]
+
+
 def forget_measured_words() -> None:
     """Drop every remembered word width: a typed name or note must not outlive its handout."""
-    for font in _REGISTERED:
-        for name in (font.regular, font.bold):
-            measured = pdfmetrics.getFont(name)
-            if isinstance(measured, MeasuredTTFont):
-                measured.forget()
+    names = [n for font in _REGISTERED for n in (font.regular, font.bold)]
+    names += [f.name for group in _FALLBACKS for f in group]
+    for name in names:
+        measured = pdfmetrics.getFont(name)
+        if isinstance(measured, MeasuredTTFont):
+            measured.forget()
+
+
+def _register_fallbacks() -> tuple[Fallback, ...]:
+    main = fonts()
+    out: list[Fallback] = []
+    for name, path in FALLBACKS:
+        if not path.is_file():
+            continue
+        font = MeasuredTTFont(name, str(path))
+        pdfmetrics.registerFont(font)
+        # No bold face: bold runs in these scripts print in the regular weight.
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(name, bold, italic, name)
+        covered = _bmp(font) - main.covered - frozenset().union(*(f.covered for f in out))
+        out.append(Fallback(name, covered))
+    return tuple(out)
 
 
 def _register() -> FontSet:
@@ -120,9 +226,7 @@ def _register() -> FontSet:
         addMapping(regular, 1, 0, bold)
         addMapping(regular, 0, 1, regular)
         addMapping(regular, 1, 1, bold)
-        covered = frozenset(
-            code for code in regular_font.face.charToGlyph if code <= 0xFFFF and code in bold_font.face.charToGlyph
-        ) | frozenset(map(ord, "\n\t "))
+        covered = (_bmp(regular_font) & _bmp(bold_font)) | ALWAYS
         replacement = next(r for r in REPLACEMENTS if ord(r) in covered)
         return FontSet(regular, bold, covered, replacement)
     raise RuntimeError("no TrueType font found: install fonts-dejavu-core or reinstall reportlab")

@@ -1,9 +1,15 @@
 """The handout's sections, as lists of platypus flowables.
 
-Everything shown comes from the ``Comparison``; these functions only choose
-words and layout. Text from content or from the person reaches reportlab only
-through ``para`` (escaped, one run of text) or as a bold lead-in, which
+Every word about an option comes from the ``Presentation`` (the same words the
+screen shows); these functions only lay it out, with the fixed headings and
+labels of ``labels``. Text from content or from the person reaches reportlab
+only through ``para`` (escaped, one run of text) or as a bold lead-in, which
 reportlab draws without reading markup.
+
+The summary is what most people need on paper: the options side by side, what
+matters to the person, the points and questions their answers raised, the
+safety facts every reader gets, a plan, and the sources of what is printed.
+``full_detail`` adds every option's card in full after it.
 """
 
 from __future__ import annotations
@@ -11,35 +17,49 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import unescape
 
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, KeepTogether, Spacer, Table, TableStyle
 
-from ..models import FREQUENCY_WORDS, OptionCard, range_words
-from ..viewmodel import AnswerItem, BenefitRow, Comparison, OnsetRow, OptionView, Point, QuestionToAsk, days_words
+from ..models import Reference
+from ..presentation import (
+    FACT_BENEFIT,
+    FACT_COST,
+    FACT_ONSET,
+    FACT_SIDE_EFFECTS,
+    FACT_STATUS,
+    FACT_VISITS,
+    AnswerLine,
+    KeyFacts,
+    Line,
+    OptionPresentation,
+    Presentation,
+)
 from . import labels
 from .drawings import icon_array, icon_legend, onset_timeline
 from .fonts import fonts
-from .markup import para, typed_text
+from .markup import Para, esc, has_rtl, para, typed_text
 from .settings import HandoutSettings
-from .styles import LIGHT, RULE, SHADE, Styles
-from .widgets import WritingLines
+from .styles import INK, LIGHT, RULE, SHADE, Styles
+from .widgets import LabelledLines, WritingLines
 
-MAX_WORD_SHARE = 0.2  # a longer word (a web address) is broken rather than widening its column further
-SUMMARY_SHARES = (0.105, 0.115, 0.12, 0.37, 0.17, 0.06, 0.06)
-FREQUENCY_RANK = {"very common": 0, "common": 1, "uncommon": 2, "rare": 3, "very rare": 4}
-TABLE_SIDE_EFFECTS = 3
+SUMMARY_HEADS = (FACT_ONSET, FACT_STATUS, FACT_BENEFIT, FACT_SIDE_EFFECTS, FACT_VISITS, FACT_COST)
+PER_TABLE = 4
+PAPER_SIDE_EFFECTS = 2
 LARGE_PRINT_PER_TABLE = 2
 MANY_OPTIONS = 4
-GENERAL_QUESTIONS_WHEN_MANY = 3
-CAUTION_ORDER = {"do not use": 0, "caution": 1, "discuss": 2}
+GENERAL_QUESTIONS_WHEN_MANY = 2
+GENERAL_QUESTIONS_WHEN_MOST = 0
+MOST_OPTIONS = 6
+PLAN_LINES = 2
 BULLET = "\u2022"
 
 
 @dataclass(frozen=True)
 class Context:
-    comparison: Comparison
+    p: Presentation
     settings: HandoutSettings
     st: Styles
     full_width: float
@@ -48,11 +68,13 @@ class Context:
     cited: dict[str, int] = field(default_factory=dict)
     """Source id -> its number, in order of first citation on paper (filled while the story is built)."""
     known_sources: frozenset[str] = field(init=False)
-    health_questions: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "known_sources", frozenset(ref.id for ref in self.comparison.sources))
-        object.__setattr__(self, "health_questions", frozenset(a.question_id for a in self.comparison.health))
+        object.__setattr__(self, "known_sources", frozenset(ref.id for ref in self.p.sources))
+
+    @property
+    def full(self) -> bool:
+        return self.settings.full_detail
 
     def cite(self, source_ids: Iterable[str]) -> str:
         """Bracketed numbers into the source list; sources are numbered in the order the paper first cites them."""
@@ -61,10 +83,6 @@ class Context:
             if sid in self.known_sources:
                 nums.add(self.cited.setdefault(sid, len(self.cited) + 1))
         return f" [{', '.join(map(str, sorted(nums)))}]" if nums else ""
-
-    def shows_point(self, point: Point) -> bool:
-        """Points raised by health answers stay off the paper unless the person chose to print health answers."""
-        return self.settings.include_health or point.question_id not in self.health_questions
 
 
 def _date_words(day: dt.date) -> str:
@@ -75,44 +93,21 @@ def _with_variant(variant: str | None, text: str) -> str:
     return f"{variant}: {text}" if variant else text
 
 
-# --- overview -----------------------------------------------------------------
+def _sentence(text: str) -> str:
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
-def header(ctx: Context) -> list[Flowable]:
-    st, c = ctx.st, ctx.comparison
-    out: list[Flowable] = [para(labels.TITLE, st.title), para(labels.SUBTITLE, st.subtitle)]
-    if ctx.settings.name:
-        out.append(para(ctx.settings.name, st.subtitle, lead="Prepared for:", private=True))
-    out.append(para(
-        f"{_date_words(ctx.printed)}. Content version {c.content_version}, last checked {c.last_reviewed}.",
-        st.subtitle, lead="Date:",
-    ))
-    out.append(para(f"{c.crisis.text} {c.crisis.more}", st.box, lead=f"{c.crisis.heading}"))
-    return out
+def line_text(line: Line, ctx: Context, *, detail: bool = False, detail_only: bool = False) -> str:
+    """A presented line as one sentence: its form (variant), its text, optionally its longer words, its sources."""
+    body = line.detail if detail_only and line.detail else line.text
+    text = _with_variant(line.variant, body)
+    if detail and not detail_only and line.detail:
+        text = f"{_sentence(text)} {line.detail}"
+    return text + ctx.cite(line.source_ids)
 
 
-def _answer_table(items: Sequence[AnswerItem], ctx: Context) -> Table:
-    st = ctx.st
-    data = [[para(i.question, st.cell), para(i.answer, st.cell_head, private=True)] for i in items]
-    answer_w = ctx.column_width * 0.34
-    t = Table(data, colWidths=[ctx.column_width - answer_w, answer_w])
-    t.setStyle(_grid_style(st, header=False))
-    return t
-
-
-def matters(ctx: Context) -> list[Flowable]:
-    st, c = ctx.st, ctx.comparison
-    out: list[Flowable] = [para(labels.H_MATTERS, st.h2)]
-    out.append(_answer_table(c.matters, ctx) if c.matters else para(labels.NO_MATTERS, st.body))
-    if ctx.settings.include_health:
-        out.append(para(labels.H_HEALTH, st.h3))
-        out.append(_answer_table(c.health, ctx) if c.health else para(labels.NO_HEALTH, st.body))
-    else:
-        out.append(para(labels.HEALTH_LEFT_OFF, st.small))
-    return out
-
-
-def _grid_style(st: Styles, header: bool = True) -> TableStyle:
+def _grid_style(st: Styles, header: bool = True, label_column: bool = True) -> TableStyle:
     pad = st.base * 0.35
     cmds: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -123,175 +118,307 @@ def _grid_style(st: Styles, header: bool = True) -> TableStyle:
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.5),
     ]
     if header:
-        cmds += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("BACKGROUND", (0, 1), (0, -1), LIGHT)]
+        cmds.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+    if label_column:
+        cmds.append(("BACKGROUND", (0, 1 if header else 0), (0, -1), LIGHT))
     return TableStyle(cmds)
 
 
-def _onset_cell(row: OnsetRow, st: Styles) -> list[Flowable]:
-    return [
-        para(f"First: about {days_words(row.first_typical_days)}", st.cell),
-        para(f"Fuller: about {days_words(row.full_typical_days)}", st.cell),
-    ]
+class WholeTable(Table):
+    """A table that moves to the next column or page whole rather than split, when it fits one."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        page_height = self._doctemplateAttr("height")  # a full column: the frames below the margins
+        if page_height is not None and self._height > page_height:
+            return list(super().split(avail_width, avail_height))  # taller than any page: rows must part
+        frame = self._doctemplateAttr("frame")
+        if frame is not None and frame._atTop:
+            return [FrameBreak(), self]  # the short rest of a page: go on in the next column, whole
+        return []
 
 
-def _badge_label(label: str, year: int | None) -> str:
-    return f"{label} ({year})" if year and str(year) not in label else label
+# --- header and the options side by side -------------------------------------------------
 
 
-def _status_cell(card: OptionCard, st: Styles) -> list[Flowable]:
-    """Kind words only (each said once); the option's section gives each badge in full."""
-    words = dict.fromkeys(labels.STATUS_WORDS.get(b.kind, b.kind) for b in card.status)
-    return [para(w, st.cell) for w in words]
-
-
-def _benefit_cell(row: BenefitRow, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = []
-    if row.variant_name:
-        out.append(para(row.variant_name, st.cell_head))
-    out += [
-        para(
-            f"{row.treatment_words}, vs "
-            f"{range_words(row.comparison_low, row.comparison_high)} with {row.comparison_label}; "
-            f"{labels.OUTCOME_WORDS.get(row.outcome, row.outcome)}.",
-            st.cell,
-        ),
-        para(f"Who: {row.group}. Over: {row.time_frame}.", st.cell),
-    ]
+def header(ctx: Context) -> list[Flowable]:
+    st, p = ctx.st, ctx.p
+    out: list[Flowable] = [para(labels.TITLE, st.title), para(labels.SUBTITLE, st.subtitle)]
+    dated = f"{_date_words(ctx.printed)}. Content version {p.content_version}, last checked {p.last_reviewed}."
+    if ctx.settings.name:
+        out.append(para(ctx.settings.name, st.subtitle, lead=labels.PREPARED_FOR, private=True))
+    out.append(para(dated, st.subtitle, lead=labels.DATE))
+    out.append(para(f"{p.crisis.text} {p.crisis.more}", st.box, lead=p.crisis.heading))
     return out
 
 
-def _side_effects_cell(card: OptionCard, st: Styles) -> list[Flowable]:
-    ranked = sorted(card.side_effects, key=lambda s: FREQUENCY_RANK[s.frequency])
-    shown = ranked[:TABLE_SIDE_EFFECTS]
-    out: list[Flowable] = [para(s.name, st.cell) for s in shown]
-    if len(ranked) > len(shown):
-        out.append(para(f"and {len(ranked) - len(shown)} more", st.cell))
-    return out or [para("None listed", st.cell)]
+def _benefit_cell(o: OptionPresentation, ctx: Context) -> list[Flowable]:
+    """The figure in bold and what it counts; who was studied, for how long and against what follow the table."""
+    st, f = ctx.st, o.facts
+    out: list[Flowable] = []
+    if o.benefit.variant:
+        out.append(para(o.benefit.variant, st.cell))
+    out += [para(f.benefit_figure + ctx.cite(o.benefit.row.source_ids), st.cell_head), para(f.benefit_outcome, st.cell)]
+    return out
 
 
-def _cost_words(card: OptionCard) -> str:
-    cost = card.practicalities.cost
-    return labels.COST_WORDS.get(cost.level, cost.level)
+def _side_effects_words(f: KeyFacts) -> str:
+    """The most frequent side effects, in the KeyFacts words; the paper has room for fewer than the screen."""
+    shown = f.side_effects[:PAPER_SIDE_EFFECTS]
+    more = len(f.side_effects) - len(shown) + f.side_effects_more
+    return "; ".join(shown) + (f"; and {more} more" if more else "")
 
 
-def _longest_word(cell: object) -> float:
-    paras = cell if isinstance(cell, list) else [cell]
-    widest = 0.0
-    for p in paras:
-        style = p.style
-        bullet = stringWidth(p.bulletText, style.bulletFontName, style.fontSize) if p.bulletText else 0.0
-        words = unescape(p.text).split()
-        widest = max([widest, bullet, *(stringWidth(w, style.fontName, style.fontSize) for w in words)])
-    return widest
-
-
-def _column_widths(data: list[list[object]], shares: Sequence[float], total: float, padding: float) -> list[float]:
-    """Share out the width, but never squeeze a column below its longest word; the widest column gives way."""
-    need = [min(max(_longest_word(row[i]) for row in data) + padding + 1, total * MAX_WORD_SHARE) for i in range(len(shares))]
-    widths = [max(total * share, n) for share, n in zip(shares, need, strict=True)]
-    flexible = max(range(len(widths)), key=lambda i: shares[i])
-    widths[flexible] -= sum(widths) - total
-    return widths
-
-
-def _summary_cells(v: OptionView, ctx: Context) -> list[object]:
-    st, c = ctx.st, ctx.comparison
-    onset = next(r for r in c.onset_rows if r.option_id == v.id)
-    benefit = next(r for r in c.benefit_rows if r.option_id == v.id)
+def _facts_cells(o: OptionPresentation, ctx: Context) -> list[list[Flowable]]:
+    """One option's key facts, in the words of ``KeyFacts`` (the screen's overview says the same), by heading."""
+    st, f = ctx.st, o.facts
     return [
-        _onset_cell(onset, st),
-        _status_cell(v.card, st),
-        _benefit_cell(benefit, st),
-        _side_effects_cell(v.card, st),
-        para(onset.visits_words, st.cell),
-        para(_cost_words(v.card), st.cell),
+        [para(f.onset, st.cell)],
+        [para("; ".join(f.status), st.cell)],
+        _benefit_cell(o, ctx),
+        [para(_side_effects_words(f) if f.side_effects else o.no_side_effects, st.cell)],
+        [para(f.visits, st.cell)],
+        [para(f.cost, st.cell_head), para(f.cost_detail, st.cell)],
     ]
 
 
-SUMMARY_HEADS = (labels.ROW_ONSET, labels.ROW_STATUS, labels.ROW_BENEFIT, labels.ROW_SIDE_EFFECTS, labels.ROW_VISITS,
-                 labels.ROW_COST)
+def _name_cell(o: OptionPresentation, st: Styles) -> list[Flowable]:
+    out: list[Flowable] = [para(o.facts.name, st.cell_head)]
+    if o.facts.stage_label:
+        out.append(para(o.facts.stage_label, st.cell_small))
+    return out
 
 
-def _summary_by_row(ctx: Context) -> list[Flowable]:
-    """Normal print: one row an option, so six options fit one table at a readable width."""
-    st = ctx.st
-    data: list[list[object]] = [[para(h, st.cell_head) for h in (labels.ROW_OPTION, *SUMMARY_HEADS)]]
-    for v in ctx.comparison.options:
-        data.append([para(v.card.short_name, st.cell_head), *_summary_cells(v, ctx)])
-    widths = _column_widths(data, SUMMARY_SHARES, ctx.full_width, st.base * 0.35 * 2)
-    t = Table(data, colWidths=widths, repeatRows=1)
-    t.setStyle(_grid_style(st))
-    return [t]
-
-
-def _chunks(items: Sequence[OptionView], size: int) -> list[Sequence[OptionView]]:
+def _chunks(items: Sequence[OptionPresentation], size: int) -> list[Sequence[OptionPresentation]]:
     """Split into tables of near-equal width so no table has one lonely narrow column."""
     count = -(-len(items) // size)
     per = -(-len(items) // count)
     return [items[i : i + per] for i in range(0, len(items), per)]
 
 
-def _summary_by_column(ctx: Context) -> list[Flowable]:
-    """Large print: options side by side two at a time, so the bigger type still has room."""
+def _facts_tables(ctx: Context) -> list[Flowable]:
+    """Options side by side, a few to a table (as on the screen: a column an option, a row a fact); each table whole."""
     st = ctx.st
-    label_w = ctx.full_width * 0.2
+    large = ctx.settings.large_print
+    longest = max(stringWidth(word, st.cell_head.fontName, st.cell_head.fontSize)
+                  for head in SUMMARY_HEADS for word in head.split())
+    label_w = max(ctx.full_width * (0.2 if large else 0.12), longest + st.base * 0.35 * 2 + 2)
     out: list[Flowable] = []
-    for group in _chunks(ctx.comparison.options, LARGE_PRINT_PER_TABLE):
-        cells = [_summary_cells(v, ctx) for v in group]
-        data: list[list[object]] = [[para("", st.cell_head), *(para(v.card.short_name, st.cell_head) for v in group)]]
+    for group in _chunks(ctx.p.options, LARGE_PRINT_PER_TABLE if large else PER_TABLE):
+        cells = [_facts_cells(o, ctx) for o in group]
+        data: list[list[object]] = [[para(labels.OPTION_HEAD, st.cell_head), *(_name_cell(o, st) for o in group)]]
         for i, head in enumerate(SUMMARY_HEADS):
             data.append([para(head, st.cell_head), *(cell[i] for cell in cells)])
         col_w = (ctx.full_width - label_w) / len(group)
-        t = Table(data, colWidths=[label_w] + [col_w] * len(group), repeatRows=1)
+        t = WholeTable(data, colWidths=[label_w] + [col_w] * len(group))
         t.setStyle(_grid_style(st))
-        out += [t, Spacer(1, st.gap * 1.5)]
+        out += [t, Spacer(1, st.gap * 1.2)]
     return out
 
 
-def summary_table(ctx: Context) -> list[Flowable]:
-    st, c = ctx.st, ctx.comparison
+def overview(ctx: Context) -> list[Flowable]:
+    st, p = ctx.st, ctx.p
     out: list[Flowable] = [para(labels.H_SUMMARY, st.h2_loose)]
-    if c.ordering_note:
-        out.append(para(c.ordering_note, st.small))
-    out += _summary_by_column(ctx) if ctx.settings.large_print else _summary_by_row(ctx)
-    out.append(KeepTogether([para(c.benefit_caution, st.point, lead="Before you compare numbers:")]))
-    return out
+    if p.ordering_note:
+        out.append(para(p.ordering_note, st.small))
+    # The caution follows the tables: before them it would push a table whole onto the next page.
+    caution = KeepTogether([para(p.benefit_caution, st.point, lead=labels.BENEFIT_CAUTION_LEAD)])
+    return [*out, *_facts_tables(ctx), caution]
 
 
-def timeline(ctx: Context) -> list[Flowable]:
-    st, c = ctx.st, ctx.comparison
-    return [para(labels.H_TIMELINE, st.h2), onset_timeline(c.onset_rows, ctx.full_width, st)]
+def _benefit_words(o: OptionPresentation, ctx: Context) -> str:
+    """Who the table's figure is about, for how long and against what, as markup with bold labels."""
+    f, row = o.facts, o.benefit.row
+    variant = f"{esc(o.benefit.variant)}. " if o.benefit.variant else ""
+    return (
+        f"{variant}<b>{labels.BENEFIT_WHO}</b> {esc(_sentence(f.benefit_who))} "
+        f"<b>{labels.BENEFIT_WHEN}</b> {esc(_sentence(f.benefit_when))} "
+        f"<b>{labels.BENEFIT_AGAINST}</b> {esc(_sentence(row.comparison_label))}{ctx.cite(row.source_ids)}"
+    )
 
 
-# --- points and option sections ------------------------------------------------------
-
-
-def points(ctx: Context) -> list[Flowable]:
-    st, c = ctx.st, ctx.comparison
-    out: list[Flowable] = [para(labels.H_POINTS, st.h2)]
-    shown = [(v, [p for p in v.points if ctx.shows_point(p)]) for v in c.options]
-    shown = [(v, ps) for v, ps in shown if ps]
-    if not shown:
-        out.append(para(labels.NO_POINTS, st.body))
-    for view, pts in shown:
-        out.append(para(view.name, st.h3))
-        for p in pts:
-            # Statements already say what was answered ("You said ..."); a question needs its answer beside it.
-            if p.is_question:
-                text = f"Question to ask: {p.text}{ctx.cite(p.source_ids)} (My answer: {p.answer_label}.)"
-            else:
-                text = f"{p.text}{ctx.cite(p.source_ids)}"
-            out.append(para(text, st.point, lead=f"{p.level_label}:"))
-    return out
-
-
-def _benefit_block(row: BenefitRow, ctx: Context) -> list[Flowable]:
-    """The icon array with its sentence beside it; the caveat runs full width below."""
+def _option_heading(o: OptionPresentation, ctx: Context) -> Flowable:
+    """The option's name, and in small type how many of its cautions only the full handout prints."""
     st = ctx.st
-    pitch = st.base * (0.53 if st.two_columns else 0.7)
-    drawing = icon_array(row, st, pitch)
-    words = [para(_with_variant(row.variant_name, row.sentence) + ctx.cite(row.source_ids), st.cell)]
-    left = drawing.width + st.base
+    if not o.safety_more or ctx.full:
+        return para(o.facts.name, st.h3)
+    words = esc(labels.safety_more(o.safety_more))
+    more = f'<font name="{fonts().regular}" size="{st.small_size}" color="#595959">{words}</font>'
+    return Para(f"{esc(o.facts.name)} {more}", st.h3)
+
+
+def _general_cap(ctx: Context) -> int | None:
+    """How many of each card's general questions the summary prints; those raised by answers always print."""
+    count = len(ctx.p.options)
+    if count >= MOST_OPTIONS:
+        return GENERAL_QUESTIONS_WHEN_MOST
+    return GENERAL_QUESTIONS_WHEN_MANY if count >= MANY_OPTIONS else None
+
+
+def each_option(ctx: Context) -> list[Flowable]:
+    """Everything the summary says about one option, together after the tables.
+
+    Who its figure is about and against what; its own safety facts, printed
+    for every reader whatever the answers; the points the person's answers
+    raised; and questions to ask (those the answers raised, then the card's own).
+    """
+    st, p = ctx.st, ctx.p
+    out: list[Flowable] = [para(labels.H_EACH, st.h2)]
+    asks: dict[str, list[tuple[str, bool]]] = {}
+    for q in p.questions:
+        asks.setdefault(q.option_name, []).append((q.text, q.from_answers))
+    cap = _general_cap(ctx)
+    left_out = 0
+    for o in p.options:
+        out += [_option_heading(o, ctx), Para(_benefit_words(o, ctx), st.body)]
+        for line in o.safety:
+            out.append(_bullet(line, line_text(line, ctx), ctx))
+        for pt in o.points:
+            out.append(para(f"{pt.text}{ctx.cite(pt.source_ids)} ({pt.because})", st.point, lead=f"{pt.kind}:"))
+        # A question the answers raised is already printed above as a point, with the answer behind it.
+        general = [text for text, from_answers in asks.get(o.facts.name, []) if not from_answers]
+        left_out += len(general[cap:]) if cap is not None else 0
+        for text in general[:cap]:
+            out.append(para(text, st.tick, lead=_tick(False)))
+    if not any(o.points for o in p.options):
+        out.append(para(labels.NO_POINTS, st.small))
+    if left_out and not ctx.full:
+        out.append(para(labels.more_questions(left_out), st.small))
+    return out
+
+
+# --- what the person said, and what it raised ------------------------------------------
+
+
+def _answer_list(items: Sequence[AnswerLine], ctx: Context) -> list[Flowable]:
+    """Each question with the person's answer in bold: a list, so it flows on into the next column like text."""
+    st = ctx.st
+    return [Para(f"{esc(i.question)} <b>{esc(i.answer)}</b>", st.bullet, bulletText=BULLET) for i in items]
+
+
+def matters(ctx: Context) -> list[Flowable]:
+    st, p = ctx.st, ctx.p
+    out: list[Flowable] = [para(labels.H_MATTERS, st.h2)]
+    out += _answer_list(p.matters, ctx) if p.matters else [para(labels.NO_MATTERS, st.body)]
+    if p.audience.show_health:
+        out.append(para(labels.H_HEALTH, st.h3))
+        out += _answer_list(p.health, ctx) if p.health else [para(labels.NO_HEALTH, st.body)]
+    else:
+        out.append(para(labels.health_left_off(p.health_hidden, p.hidden_points), st.small))
+    return out
+
+
+def _tick(ticked: bool) -> str:
+    if fonts().has("\u2610\u2612"):
+        return "\u2612" if ticked else "\u2610"
+    return "[x]" if ticked else "[  ]"
+
+
+def _plan_item(label: str, typed: str, ctx: Context) -> Flowable:
+    """One plan line: the label, then what the person wrote, or a ruled line to write on beside it and one below."""
+    st = ctx.st
+    if typed:
+        return para(typed, st.lead, lead=f"{label}:", private=True)
+    return LabelledLines(label if label.endswith(".") else f"{label}:", fonts().bold, st.base, st.base * 1.85, PLAN_LINES)
+
+
+def plan(ctx: Context) -> list[Flowable]:
+    """What was decided and what happens next; lines to write on wherever the person left a field empty."""
+    st, p, pl = ctx.st, ctx.p, ctx.settings.plan
+    out: list[Flowable] = [para(labels.H_PLAN, st.h2)]
+    if pl.decision:
+        out.append(para(pl.decision, st.lead, lead=f"{labels.PLAN_DECISION}:", private=True))
+    else:
+        out.append(_plan_item(f"{labels.PLAN_DECISION}: {labels.PLAN_NOT_DECIDED}", "", ctx))
+    out.append(_plan_item(labels.PLAN_JUDGE, pl.judge_when, ctx))
+    out.append(_plan_item(labels.PLAN_SIDE_EFFECT, pl.if_side_effect, ctx))
+    out.append(_plan_item(labels.PLAN_NO_HELP, pl.if_no_help, ctx))
+    out.append(para(p.crisis.short, st.lead, lead=f"{labels.PLAN_CRISIS}:"))
+    out.append(_plan_item(labels.PLAN_CRISIS_PEOPLE, pl.crisis_people, ctx))
+    out.append(_plan_item(labels.PLAN_NEXT_VISIT, pl.next_visit, ctx))
+    return out
+
+
+def readiness(ctx: Context) -> list[Flowable]:
+    """Each question with Yes/No boxes; answered ones are ticked, a "no" shows its help, the rest are left to tick."""
+    st, p = ctx.st, ctx.p
+    items = p.readiness or ()
+    box_w = st.base * 6.6
+    rows = []
+    for item in items:
+        boxes = f"{_tick(item.answer == 'yes')} Yes {_tick(item.answer == 'no')} No"
+        rows.append([para(item.question, st.cell), para(boxes, st.cell)])
+    t = WholeTable(rows, colWidths=[ctx.column_width - box_w, box_w])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), st.base * 0.3),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), st.gap * 0.3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, SHADE),
+    ]))
+    out: list[Flowable] = [KeepTogether([para(labels.H_READINESS, st.h2), para(labels.READINESS_INTRO, st.small), t])]
+    for item in items:
+        if item.answer == "no":
+            out.append(para(f"{item.question} {item.if_no}", st.point, lead=labels.YOU_SAID_NO))
+    return out
+
+
+def notes(ctx: Context) -> list[Flowable]:
+    st = ctx.st
+    out: list[Flowable] = [para(labels.H_NOTES, st.h2)]
+    if ctx.settings.notes:
+        out += typed_text(ctx.settings.notes, st.body)
+    else:
+        out.append(para(labels.NOTES_INTRO, st.small))
+    out.append(WritingLines(spacing=st.base * 1.9, min_lines=2, max_lines=3))
+    return out
+
+
+def resume(ctx: Context) -> list[Flowable]:
+    """The resume code and its QR square, only when the person asked for it."""
+    code = ctx.settings.resume_code
+    if not code:
+        return []
+    st = ctx.st
+    side = st.base * 7
+    widget = QrCodeWidget(code, barLevel="M", barFillColor=INK)
+    x0, y0, x1, y1 = widget.getBounds()
+    qr = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
+    qr.add(widget)
+    words: list[Flowable] = [para(labels.H_RESUME, st.label), para(code, st.cell_head, private=True),
+                             para(labels.RESUME_INTRO, st.small)]
+    t = WholeTable([[qr, words]], colWidths=[side + st.base, ctx.column_width - side - st.base])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOX", (0, 0), (-1, -1), 0.8, INK),
+        ("LEFTPADDING", (0, 0), (-1, -1), st.base * 0.4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), st.base * 0.4),
+        ("TOPPADDING", (0, 0), (-1, -1), st.base * 0.4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), st.base * 0.4),
+    ]))
+    return [Spacer(1, st.gap), t]
+
+
+def about(ctx: Context) -> list[Flowable]:
+    st, p = ctx.st, ctx.p
+    return [
+        para(labels.H_ABOUT, st.h2),
+        para(p.disclaimer, st.small),
+        para(p.funding, st.small_lead, lead=labels.FUNDING),
+        para(p.conflicts, st.small_lead, lead=labels.CONFLICTS),
+    ]
+
+
+# --- every option in full (the appendix) -----------------------------------------------
+
+
+def _benefit_block(o: OptionPresentation, ctx: Context) -> list[Flowable]:
+    """The icon array with its sentence beside it; the caveat runs full width below."""
+    st, b = ctx.st, o.benefit
+    pitch = st.base * (0.5 if st.two_columns else 0.62)
+    drawing = icon_array(b.row, st, pitch)
+    words = [para(_with_variant(b.variant, b.sentence) + ctx.cite(b.row.source_ids), st.cell)]
+    left = drawing.width + st.base * 0.8
     t = Table([[drawing, words]], colWidths=[left, ctx.column_width - left])
     t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -301,273 +428,107 @@ def _benefit_block(row: BenefitRow, ctx: Context) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), st.gap * 0.5),
     ]))
     out: list[Flowable] = [t]
-    if row.caveat:
-        out.append(para(row.caveat, st.lead, lead="Keep in mind:"))
+    if b.caveat:
+        out.append(para(b.caveat, st.lead, lead=labels.KEEP_IN_MIND))
     return out
 
 
-def _onset_words(row: OnsetRow) -> str:
-    return (
-        f"May start to help after about {days_words(row.first_typical_days)} "
-        f"({days_words(row.first_min_days)} to {days_words(row.first_max_days)}); "
-        f"fuller effect by about {days_words(row.full_typical_days)}."
-    )
+def _bullet(line: Line, text: str, ctx: Context) -> Flowable:
+    """A list item with its lead-in in bold inside the text, so a long lead-in never squeezes the first line."""
+    if not line.lead:
+        return para(text, ctx.st.bullet, lead=BULLET)
+    if has_rtl(text):
+        return para(text, ctx.st.bullet, lead=f"{BULLET} {line.lead}:")
+    return Para(f"<b>{esc(line.lead)}:</b> {esc(text)}", ctx.st.bullet, bulletText=BULLET)
 
 
-def _cost_line(card: OptionCard) -> str:
-    cost = card.practicalities.cost
-    return f"{labels.COST_WORDS.get(cost.level, cost.level)}: {cost.short.rstrip('.')}."
-
-
-def _status_lines(card: OptionCard, ctx: Context) -> list[Flowable]:
-    if ctx.settings.full_detail:
-        out: list[Flowable] = []
-        for badge in card.status:
-            word = labels.STATUS_WORDS.get(badge.kind, badge.kind)
-            text = f"{_with_variant(card.variant_name(badge.applies_to), _badge_label(badge.label, badge.year))}. {badge.detail}"
-            out.append(para(text + ctx.cite(badge.source_ids), ctx.st.lead, lead=f"{word}:"))
-        return out
-    groups: dict[str | None, list[str]] = {}
-    for badge in card.status:
-        word = labels.STATUS_WORDS.get(badge.kind, badge.kind)
-        groups.setdefault(badge.applies_to, []).append(
-            f"{word}: {_badge_label(badge.label, badge.year)}{ctx.cite(badge.source_ids)}"
-        )
-    parts = [_with_variant(card.variant_name(variant), "; ".join(items)) for variant, items in groups.items()]
-    return [para(". ".join(parts) + ".", ctx.st.lead, lead="Status:")]
-
-
-def _about_lines(card: OptionCard, onset: OnsetRow, ctx: Context) -> list[Flowable]:
-    st = ctx.st
-    out: list[Flowable] = [para(card.summary, st.lead, lead="What it is:")]
-    if ctx.settings.full_detail:
-        out += [para(v.detail, st.bullet, lead=f"{BULLET} {v.name}:") for v in card.variants]
-    out.append(para(card.how_given, st.lead, lead="How it is given:"))
-    when = card.onset.summary if ctx.settings.full_detail else _onset_words(onset)
-    out.append(para(when + ctx.cite(card.onset.source_ids), st.lead, lead="When it may help:"))
+def _bullets(lines: Sequence[Line], ctx: Context, *, detail: bool = True, detail_only: bool = False) -> list[Flowable]:
+    out: list[Flowable] = []
+    for line in lines:
+        text = line_text(line, ctx, detail=detail, detail_only=detail_only)
+        out.append(_bullet(line, text, ctx))
     return out
 
 
-def _benefit_lines(card: OptionCard, row: BenefitRow, ctx: Context) -> list[Flowable]:
+def option_section(o: OptionPresentation, ctx: Context) -> list[Flowable]:
+    """One option's card in full: every status, result, side effect, caution and practical point."""
     st = ctx.st
-    out: list[Flowable] = [para("People helped, out of 100", st.h3)] if ctx.settings.full_detail else []
-    out += _benefit_block(row, ctx)
-    if ctx.settings.full_detail:
-        for b in card.benefits:
-            if b.headline:
-                continue
-            text = _with_variant(card.variant_name(b.applies_to), b.sentence()) + ctx.cite(b.source_ids)
-            if b.caveat:
-                text += f" Keep in mind: {b.caveat}"
-            out.append(para(text, st.bullet, lead=BULLET))
+    out: list[Flowable] = [para(o.name, st.option_title)]
+    for extra in (o.stage_label, o.order_reason):
+        if extra:
+            out.append(para(extra, st.small))
+    out += _bullets(o.status, ctx)
+    out.append(para(o.summary, st.lead, lead=labels.WHAT_IT_IS))
+    out += _bullets(o.variants, ctx)
+    out.append(para(o.how_given, st.lead, lead=labels.HOW_GIVEN))
+    out.append(para(line_text(o.onset, ctx, detail=True), st.lead, lead=labels.WHEN_IT_MAY_HELP))
+    out.append(para(labels.H_CARD_BENEFITS, st.h3))
+    out += _benefit_block(o, ctx)
+    out += _bullets(o.more_benefits, ctx)
+    out.append(para(labels.H_CARD_SIDE_EFFECTS, st.h3))
+    out += _bullets(o.side_effects, ctx) if o.side_effects else [para(o.no_side_effects, st.body)]
+    if o.cautions:
+        out.append(para(labels.H_CARD_CAUTIONS, st.h3))
+        out += _bullets(o.cautions, ctx, detail_only=True)
+    out.append(para(labels.H_CARD_PRACTICAL, st.h3))
+    out += _bullets(o.practical, ctx)
+    out.append(para(line_text(o.plasticity, ctx, detail=True), st.lead, lead=f"{o.plasticity.lead}:"))
+    if o.questions:
+        out.append(para(labels.H_CARD_QUESTIONS, st.h3))
+        out += [para(q, st.tick, lead=_tick(False)) for q in o.questions]
+    out.append(para(o.reviewed, st.small))
     return out
 
 
-def _side_effect_lines(card: OptionCard, ctx: Context) -> list[Flowable]:
+def appendix(ctx: Context) -> list[Flowable]:
     st = ctx.st
-    if not card.side_effects:
-        return []
-    if ctx.settings.full_detail:
-        out: list[Flowable] = [para("Side effects", st.h3)]
-        for s in card.side_effects:
-            variant = f" ({card.variant_name(s.applies_to)})" if s.applies_to else ""
-            serious = "Serious. " if s.serious else ""
-            text = f"{s.frequency} ({FREQUENCY_WORDS[s.frequency]}). {serious}{s.detail}{ctx.cite(s.source_ids)}"
-            out.append(para(f"{s.name}{variant}: {text}", st.bullet, lead=BULLET))
-        return out
-    groups: dict[str | None, list[str]] = {}
-    for s in card.side_effects:
-        serious = ", serious" if s.serious else ""
-        groups.setdefault(s.applies_to, []).append(f"{s.name} ({s.frequency}{serious}){ctx.cite(s.source_ids)}")
-    parts = [_with_variant(card.variant_name(variant), "; ".join(items)) for variant, items in groups.items()]
-    return [para(". ".join(parts) + ".", st.lead, lead="Side effects:")]
-
-
-def _caution_lines(card: OptionCard, ctx: Context) -> list[Flowable]:
-    """Every caution, always: the key-facts handout prints each one's short line so harms keep equal space."""
-    st = ctx.st
-    full = ctx.settings.full_detail
-    out: list[Flowable] = [para("Cautions", st.h3)] if card.cautions and full else []
-    for k in sorted(card.cautions, key=lambda k: CAUTION_ORDER.get(k.level, 9)):
-        word = labels.CAUTION_WORDS.get(k.level, k.level)
-        body = k.text if full else k.short
-        text = _with_variant(card.variant_name(k.applies_to), body) + ctx.cite(k.source_ids)
-        out.append(para(text, st.bullet, lead=f"{BULLET} {word}:"))
-    return out
-
-
-def _plasticity_line(card: OptionCard, ctx: Context) -> Flowable:
-    note = card.plasticity
-    certainty = labels.CERTAINTY_WORDS.get(note.certainty, note.certainty)
-    body = note.text if ctx.settings.full_detail else note.short
-    return para(f"{body} How sure: {certainty}.{ctx.cite(note.source_ids)}", ctx.st.lead, lead="How it may work:")
-
-
-def _practical_lines(card: OptionCard, ctx: Context) -> list[Flowable]:
-    st = ctx.st
-    pr = card.practicalities
-    visits = pr.visits_first_8_weeks.words()
-    if ctx.settings.full_detail:
-        out: list[Flowable] = [
-            para("Practical points", st.h3),
-            para(pr.setting, st.bullet, lead=f"{BULLET} Where:"),
-            para(f"{visits}. {pr.visits_note}", st.bullet, lead=f"{BULLET} Visits, first 8 weeks:"),
-            para(pr.time_per_visit, st.bullet, lead=f"{BULLET} Each visit:"),
-            para(f"{_cost_line(card)} {pr.cost.summary}{ctx.cite(pr.cost.source_ids)}", st.bullet, lead=f"{BULLET} Cost:"),
-            para(pr.coverage_note, st.bullet, lead=f"{BULLET} Insurance:"),
-        ]
-        for note in pr.notes:
-            text = _with_variant(card.variant_name(note.applies_to), note.text) + ctx.cite(note.source_ids)
-            out.append(para(text, st.bullet, lead=BULLET))
-        return out
-    return [para(
-        f"{visits} visits in the first 8 weeks. Each visit: {pr.time_per_visit} Cost: {_cost_line(card)}"
-        f"{ctx.cite(pr.cost.source_ids)}",
-        st.lead, lead="Practical points:",
-    )]
-
-
-def option_section(view: OptionView, ctx: Context) -> list[Flowable]:
-    """One option: the key facts, or with ``full_detail`` everything on its card.
-
-    Six options' cards hold far more text than six pages; the key facts keep
-    what a first conversation needs (what it is, how it is given, when it may
-    help, how many it helped, side effects, what rules it out, visits and
-    cost) and say on the page what the app has in addition.
-    """
-    st, c = ctx.st, ctx.comparison
-    card = view.card
-    onset = next(r for r in c.onset_rows if r.option_id == card.id)
-    benefit = next(r for r in c.benefit_rows if r.option_id == card.id)
-    out: list[Flowable] = [para(card.name, st.option_title)]
-    if view.order_reason:
-        out.append(para(view.order_reason, st.small))
-    out += _status_lines(card, ctx)
-    out += _about_lines(card, onset, ctx)
-    out += _benefit_lines(card, benefit, ctx)
-    out += _side_effect_lines(card, ctx)
-    out += _caution_lines(card, ctx)
-    out += _practical_lines(card, ctx)
-    out.append(_plasticity_line(card, ctx))
-    if not ctx.settings.full_detail:
-        more_results = sum(1 for b in card.benefits if not b.headline)
-        out.append(para(labels.in_the_app(more_results, bool(card.side_effects)), st.small))
-    return out
-
-
-def options(ctx: Context) -> list[Flowable]:
-    st = ctx.st
-    out: list[Flowable] = [KeepTogether([
-        para(labels.H_OPTIONS, st.h2),
+    out: list[Flowable] = [CondPageBreak(ctx.st.leading * 12), KeepTogether([
+        para(labels.H_APPENDIX, st.h2),
         para(labels.FREQUENCY_KEY, st.small),
-        icon_legend(st, ctx.column_width),
-    ])]
-    for view in ctx.comparison.options:
-        out += option_section(view, ctx)
+        para(labels.H_TIMELINE, st.h3),
+        onset_timeline(ctx.p.onset_rows, ctx.column_width, st, sentences=False),
+    ]), icon_legend(st, ctx.column_width)]
+    for o in ctx.p.options:
+        out += option_section(o, ctx)
     return out
 
 
-# --- end matter --------------------------------------------------------------------------
+# --- sources --------------------------------------------------------------------------------
 
 
-def _tick(ticked: bool) -> str:
-    if fonts().has("\u2610\u2612"):
-        return "\u2612" if ticked else "\u2610"
-    return "[x]" if ticked else "[  ]"
-
-
-def questions(ctx: Context) -> list[Flowable]:
-    st, c = ctx.st, ctx.comparison
-    hidden = {(p.option_id, p.text) for v in c.options for p in v.points if p.is_question and not ctx.shows_point(p)}
-    out: list[Flowable] = [para(labels.H_QUESTIONS, st.h2)]
-    by_option: dict[str, list[QuestionToAsk]] = {}
-    for q in c.questions_to_ask:
-        if not (q.from_answers and (q.option_id, q.text) in hidden):
-            by_option.setdefault(q.option_name, []).append(q)
-    if not by_option:
-        out.append(para(labels.NO_QUESTIONS, st.body))
-    # With many options the general questions are capped so every page stays within six sides;
-    # questions raised by the person's own answers are always printed.
-    cap = GENERAL_QUESTIONS_WHEN_MANY if len(c.options) >= MANY_OPTIONS else None
-    capped = False
-    for name, qs in by_option.items():
-        out.append(para(name, st.h3))
-        general = [q for q in qs if not q.from_answers]
-        keep = [q for q in qs if q.from_answers] + general[:cap]
-        capped = capped or len(keep) < len(qs)
-        for q in keep:
-            mark = f" ({labels.FROM_ANSWERS})" if q.from_answers else ""
-            out.append(para(q.text + mark, st.tick, lead=_tick(False)))
-    if capped:
-        out.append(para(labels.MORE_QUESTIONS_IN_APP, st.small))
-    return out
-
-
-def readiness(ctx: Context) -> list[Flowable]:
-    """Each question with Yes/No boxes; answered ones are ticked, a "no" shows its help, the rest are left to tick."""
-    st, c = ctx.st, ctx.comparison
-    out: list[Flowable] = [para(labels.H_READINESS, st.h2), para(labels.READINESS_INTRO, st.small)]
-    box_w = st.base * 8.5
-    rows = []
-    for item in c.readiness:
-        boxes = f"{_tick(item.answer == 'yes')} Yes  {_tick(item.answer == 'no')} No"
-        rows.append([para(item.question, st.cell), para(boxes, st.cell)])
-    t = Table(rows, colWidths=[ctx.column_width - box_w, box_w])
-    t.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), st.base * 0.3),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), st.gap * 0.3),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, SHADE),
-    ]))
-    out.append(t)
-    for item in c.readiness:
-        if item.answer == "no":
-            out.append(para(f"{item.question} {item.if_no}", st.point, lead="You said no:"))
-    return out
-
-
-def notes(ctx: Context) -> list[Flowable]:
-    st = ctx.st
-    out: list[Flowable] = [para(labels.H_NOTES, st.h2)]
-    if ctx.settings.notes:
-        out += typed_text(ctx.settings.notes, st.body)
-    out.append(para(labels.NOTES_INTRO, st.small))
-    out.append(WritingLines(spacing=st.base * 2.4, min_lines=3, max_lines=10))
-    return out
+def short_citation(ref: Reference) -> str:
+    """First author (or the body that wrote it) and year, then how to find it: enough to look the source up."""
+    authors = ref.citation.partition(". ")[0]
+    if "," in authors:
+        surname = authors.split(",")[0].strip().rsplit(" ", 1)[0]
+        authors = f"{surname} et al."
+    found = ref.locator()[0].removeprefix("https://").removeprefix("http://")
+    return f"{authors.rstrip('.')} {ref.year}. {found}"
 
 
 def sources(ctx: Context) -> list[Flowable]:
-    """The sources cited on these pages, numbered as cited; the app lists the rest."""
-    st, c = ctx.st, ctx.comparison
+    """The sources cited on these pages, numbered as cited; the full handout lists every source behind the options."""
+    st, p = ctx.st, ctx.p
     out: list[Flowable] = [para(labels.H_SOURCES, st.h2)]
-    by_id = {ref.id: ref for ref in c.sources}
+    by_id = {ref.id: ref for ref in p.sources}
+    if ctx.full:
+        for ref in p.sources:
+            ctx.cited.setdefault(ref.id, len(ctx.cited) + 1)
     for source_id, number in ctx.cited.items():
         ref = by_id[source_id]
-        out.append(para(f"{ref.citation} {ref.locator()[0]}", st.source, lead=f"{number}."))
-    rest = len(c.sources) - len(ctx.cited)
+        out.append(para(short_citation(ref), st.source, lead=f"{number}."))
+    rest = len(p.sources) - len(ctx.cited)
     if rest:
         out.append(para(labels.more_sources(rest), st.small))
     return out
 
 
-def about(ctx: Context) -> list[Flowable]:
-    st, c = ctx.st, ctx.comparison
-    a = c.about
-    return [KeepTogether([
-        para(labels.H_ABOUT, st.h2),
-        para(a.disclaimer, st.body),
-        para(a.funding, st.lead, lead="Funding:"),
-        para(a.conflicts, st.lead, lead="Conflicts of interest:"),
-        para(f"Content version {c.content_version}, last checked {c.last_reviewed}.", st.small),
-    ])]
-
-
 def story(ctx: Context) -> tuple[list[Flowable], list[Flowable]]:
-    """The full-width overview, then the rest (two columns in normal print)."""
-    overview = [*header(ctx), *summary_table(ctx), *timeline(ctx)]
-    # Notes sit beside the questions and readiness check they answer; sources close the handout.
-    rest = [*matters(ctx), *points(ctx), *options(ctx), *questions(ctx), *readiness(ctx), *notes(ctx), *about(ctx),
-            *sources(ctx)]
-    return overview, rest
+    """The full-width start (header and the options side by side), then the rest (two columns in normal print)."""
+    start = [*header(ctx), *overview(ctx)]
+    # The option blocks come first: paragraphs fill whatever room the last table leaves on its page.
+    rest = [*each_option(ctx), *matters(ctx), *readiness(ctx), *plan(ctx), *notes(ctx), *resume(ctx), *about(ctx)]
+    if ctx.full:
+        rest += appendix(ctx)
+    rest += sources(ctx)
+    return start, rest

@@ -1,6 +1,6 @@
 """Type sizes and paragraph styles for normal and large print.
 
-All sizes derive from one base size so large print scales the whole page
+All sizes derive from one base size (11 pt, 14 pt in large print) so large print scales the whole page
 together (headings, tables, charts, footer) instead of only the body text.
 Colours are greys: the handout is often printed on a black-and-white printer,
 so meaning is carried by words, weight and patterns, never by hue.
@@ -8,7 +8,7 @@ so meaning is carried by words, weight and patterns, never by hue.
 Bold lead-ins ("Cautions:", "Nausea:") are drawn as a paragraph's bullet in the
 bold face rather than with ``<b>`` markup: a paragraph with one run of text
 takes reportlab's fast line-breaking path, several times quicker than mixed
-markup, and that is most of what keeps a six-page handout fast to build.
+markup, and that is most of what keeps the handout fast to build.
 """
 
 from __future__ import annotations
@@ -29,6 +29,13 @@ MAYBE = colors.Color(0.62, 0.62, 0.62)
 SHADE = colors.Color(0.86, 0.86, 0.86)
 LIGHT = colors.Color(0.93, 0.93, 0.93)
 PAPER = colors.Color(1.0, 1.0, 1.0)
+
+# Body text sizes in points: at least 11 for the summary, at least 14 in large print.
+BASE = 11.0
+BASE_LARGE = 14.0
+# Footers, captions and the source list.
+SMALL = 9.0
+SMALL_LARGE = 12.0
 
 
 @dataclass(frozen=True)
@@ -57,18 +64,26 @@ class Styles:
     box: ParagraphStyle
     source: ParagraphStyle
     tick: ParagraphStyle
+    label: ParagraphStyle
+    """A bold line naming what follows (a plan item), kept with it."""
+    cell_small: ParagraphStyle
+    cell_lead: ParagraphStyle
+    """A table cell with a bold run-in lead passed as ``bulletText``."""
+    small_lead: ParagraphStyle
+    band_head: ParagraphStyle
+    """A table cell with a bold run-in lead passed as ``bulletText``."""
 
 
 @functools.cache
 def styles_for(large_print: bool) -> Styles:
     """Styles are built once per print size and shared between builds (they are never changed)."""
     f = fonts()
-    base = 13.0 if large_print else 9.0
-    small = 11.0 if large_print else 7.5
-    ratio = 1.28 if large_print else 1.15
+    base = BASE_LARGE if large_print else BASE
+    small = SMALL_LARGE if large_print else SMALL
+    ratio = 1.22 if large_print else 1.14
     leading = base * ratio
     gap = base * 0.4
-    hang = base * 1.1
+    hang = base * 0.95
     pad = base * 0.32
 
     def style(name: str, size: float = base, font: str = f.regular, **kw: object) -> ParagraphStyle:
@@ -102,17 +117,22 @@ def styles_for(large_print: bool) -> Styles:
         lead=style("lead", bulletFontName=f.bold),
         bullet=style("bullet", leftIndent=hang, bulletIndent=base * 0.15, spaceAfter=gap * 0.35, bulletFontName=f.bold),
         small=style("small", small, textColor=MID, spaceAfter=gap * 0.3),
-        title=style("title", base * 1.75, f.bold, leading=base * 2.05, spaceAfter=gap * 0.4),
+        title=style("title", base * 1.6, f.bold, leading=base * 1.85, spaceAfter=gap * 0.3),
         subtitle=style("subtitle", base, spaceAfter=gap * 0.2, bulletFontName=f.bold),
-        h2=style("h2", base * 1.3, f.bold, spaceBefore=gap * 1.4, spaceAfter=gap * 0.5, keepWithNext=1),
+        h2=style("h2", base * 1.3, f.bold, spaceBefore=gap * 1.1, spaceAfter=gap * 0.4, keepWithNext=1),
         h2_loose=style("h2_loose", base * 1.3, f.bold, spaceBefore=gap * 1.4, spaceAfter=gap * 0.5),
         h3=style("h3", base * 1.08, f.bold, spaceBefore=gap * 0.7, spaceAfter=gap * 0.2, keepWithNext=1),
         option_title=style("option_title", base * 1.3, f.bold, spaceBefore=gap * 1.2 + pad, spaceAfter=gap * 0.4 + pad,
                            keepWithNext=1, backColor=SHADE, borderPadding=pad, leftIndent=pad, rightIndent=pad),
-        cell=style("cell", spaceAfter=gap * 0.25, leading=base * 1.18),
-        cell_head=style("cell_head", font=f.bold, spaceAfter=0, leading=base * 1.18),
+        cell=style("cell", spaceAfter=gap * 0.2, leading=base * 1.15),
+        band_head=style("band_head", base * 1.1, f.bold, spaceAfter=gap * 0.2, leading=base * 1.25),
+        small_lead=style("small_lead", small, textColor=MID, spaceAfter=gap * 0.3, bulletFontName=f.bold),
+        cell_lead=style("cell_lead", spaceAfter=gap * 0.25, leading=base * 1.18, bulletFontName=f.bold),
+        cell_head=style("cell_head", font=f.bold, spaceAfter=0, leading=base * 1.15),
         point=style("point", **boxed),
         box=style("box", **{**boxed, "backColor": PAPER, "borderWidth": 1.0}),
-        source=style("source", small * 0.95, leading=small * 1.07, leftIndent=small * 2.2, bulletIndent=0, spaceAfter=gap * 0.15),
+        source=style("source", small, leading=small * 1.08, leftIndent=small * 2.2, bulletIndent=0, spaceAfter=gap * 0.1),
         tick=style("tick", leftIndent=hang, bulletIndent=base * 0.15, spaceAfter=gap * 0.35),
+        label=style("label", font=f.bold, spaceBefore=gap * 0.6, spaceAfter=gap * 0.15, keepWithNext=1),
+        cell_small=style("cell_small", small, textColor=MID, spaceAfter=gap * 0.25, leading=small * 1.18),
     )

@@ -38,7 +38,7 @@ from playwright.async_api import Browser, BrowserContext, Locator, Page, async_p
 
 from decision_aid.loader import load_content
 from deploy.cluster import AFFINITY_COOKIE, Cluster, free_port
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, DOWNLOAD_HANDOUT, MAKE_HANDOUT
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, DOWNLOAD_HANDOUT
 
 LEVELS = (5, 10, 20, 40)
 REPLICAS = 2
@@ -192,13 +192,7 @@ async def walk(browser: Browser, url: str, result: LevelResult, delay_s: float) 
                 page.get_by_role("heading", name="Your handout", level=1),
             ),
         ),
-        (
-            "make the PDF",
-            lambda: click_until(
-                page, page.get_by_role("button", name=MAKE_HANDOUT), page.get_by_role("button", name=DOWNLOAD_HANDOUT)
-            ),
-        ),
-        ("download the PDF", download),
+        ("make and download the PDF", download),
     ]
     for number, (action, run) in enumerate(steps):
         if number:

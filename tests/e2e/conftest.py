@@ -33,7 +33,6 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 START_TIMEOUT_S = 60
 # The Handout page's buttons, shared with the load test (tests/bench/cluster_load.py).
-MAKE_HANDOUT = "Make my handout (PDF)"
 DOWNLOAD_HANDOUT = "Download the handout (PDF)"
 
 expect.set_options(timeout=20_000)
@@ -117,8 +116,8 @@ def screenshot(page: Page, name: str) -> Path:
 
 
 def make_and_download_handout(page: Page, target: Path) -> Path:
-    """On the Handout page: make the PDF, download it, save it at `target`."""
-    page.get_by_role("button", name=MAKE_HANDOUT).click()
+    """On the Handout page: download the PDF (it is made on the click) and save it at `target`."""
+    wait_ready(page)
     download_button = page.get_by_role("button", name=DOWNLOAD_HANDOUT)
     expect(download_button).to_be_visible()
     with page.expect_download() as info:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from urllib.parse import urlparse
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Download, Page, expect
+from pypdf import PdfReader
 
 from decision_aid.ui import nav
 
@@ -14,25 +17,39 @@ SECRET_NAME = "Zebediah Quill"
 SECRET_NOTE = "ask about the blue pills 7731"
 
 
-def test_text_typed_in_one_session_never_appears_in_another(chromium: Browser, app_url: str) -> None:
-    first = chromium.new_context(viewport=DESKTOP)
-    second = chromium.new_context(viewport=DESKTOP)
+def _pdf_text(download: Download, tmp_path: Path, name: str) -> str:
+    target = tmp_path / name
+    download.save_as(target)
+    assert target.read_bytes().startswith(b"%PDF")
+    return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(target.read_bytes())).pages).split())
+
+
+def test_text_typed_in_one_session_never_appears_in_another(chromium: Browser, app_url: str, tmp_path: Path) -> None:
+    first = chromium.new_context(viewport=DESKTOP, accept_downloads=True)
+    second = chromium.new_context(viewport=DESKTOP, accept_downloads=True)
     try:
         a, b = first.new_page(), second.new_page()
         open_page(a, app_url, nav.HANDOUT)
         a.get_by_label("Your name (optional)").fill(SECRET_NAME)
         a.get_by_label("Notes for your visit (optional)").fill(SECRET_NOTE)
-        a.get_by_role("button", name="Make my handout (PDF)").click()
-        expect(a.get_by_role("button", name="Download the handout (PDF)")).to_be_visible()
+        a.get_by_label("Your name (optional)").press("Enter")
+        wait_ready(a)
         expect(a.get_by_text(SECRET_NAME, exact=True)).to_be_visible()
+        with a.expect_download() as made:
+            a.get_by_role("button", name="Download the handout (PDF)").click()
+        assert SECRET_NAME in _pdf_text(made.value, tmp_path, "first.pdf")
 
         open_page(b, app_url, nav.HANDOUT)
         expect(b.get_by_label("Your name (optional)")).to_have_value("")
         expect(b.get_by_label("Notes for your visit (optional)")).to_have_value("")
-        expect(b.get_by_role("button", name="Download the handout (PDF)")).to_have_count(0)
-        for pg in (b,):
-            html = pg.content()
-            assert SECRET_NAME not in html and SECRET_NOTE not in html
+        html = b.content()
+        assert SECRET_NAME not in html and SECRET_NOTE not in html
+        # The second person makes their own handout: nothing of the first person's is in it.
+        with b.expect_download() as theirs:
+            b.get_by_role("button", name="Download the handout (PDF)").click()
+        text = _pdf_text(theirs.value, tmp_path, "second.pdf")
+        assert SECRET_NAME not in text and SECRET_NOTE not in text
+        assert "Quill" not in text
 
         # The first session still has its own words after the second one has been used.
         go_to(a, nav.COMPARE)

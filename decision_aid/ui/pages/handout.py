@@ -1,10 +1,27 @@
-"""Handout: what the PDF will hold, the person's choices for it, and the download."""
+"""Handout: what the PDF will hold, the person's choices for it, their plan, and the download.
+
+The PDF is made only when the person clicks Download (Streamlit's deferred
+download data), from the choices on screen at that moment, and nothing of it
+is kept in the session. Streamlit holds the file it serves in memory, for
+anyone who has its address, until its cleanup runs, and that cleanup runs only
+when someone uses the app; so each download also starts a short timer that
+removes served files no session holds. The server copy lives about
+``PDF_LIFETIME_S`` seconds; downloading again makes a new one.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import threading
+from collections.abc import Callable
+
 import streamlit as st
+from streamlit import runtime
 
 from decision_aid.handout import HandoutSettings, build_handout
+from decision_aid.handout.fonts import character_name, fonts
+from decision_aid.handout.settings import MAX_PLAN_CHARS, Plan
+from decision_aid.presentation import Audience, Presentation, present
 from decision_aid.ui import state, style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.text import md
@@ -13,26 +30,69 @@ from decision_aid.viewmodel import Comparison
 
 PAPER_LABELS = {"letter": "US Letter", "a4": "A4"}
 FILE_NAME = "treatment-options-handout.pdf"
+PDF_LIFETIME_S = 10.0
+"""How long a served handout stays on the server after it is made: long enough for the browser to fetch it."""
+
+PLAN_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("decision", "What we decided", "Leave empty if not decided yet"),
+    ("judge_when", "When we check if it helps", "For example, at the visit in 6 weeks"),
+    ("if_side_effect", "If a side effect worries me", "For example, call the clinic"),
+    ("if_no_help", "If it does not help", "For example, talk about another option"),
+    ("crisis_people", "People I can call in a crisis", "Names and numbers"),
+    ("next_visit", "My next visit", "Date and time"),
+)
 
 
-def _contents_list(comparison: Comparison, include_health: bool, health_ids: frozenset[str]) -> str:
-    names = ", ".join(v.card.short_name for v in comparison.options)
-    # Count only what will be printed: points from health answers are left off unless included.
-    n_points = sum(1 for v in comparison.options for p in v.points if include_health or p.question_id not in health_ids)
+def _contents_list(p: Presentation, settings: HandoutSettings) -> str:
+    names = ", ".join(o.facts.name for o in p.options)
+    n_points = sum(len(o.points) for o in p.options)
     lines = [
-        f"The options you picked on the Compare page: {names}.",
-        "For each option: what it is, how it is given, how soon it may help, how likely it is to help "
-        "(with a picture of 100 people), side effects, cautions, practical points and sources.",
-        f"Your answers about what matters to you ({len(comparison.matters)} answered).",
-        f"Points to discuss and questions to ask ({n_points} raised by your answers, plus general questions).",
-        "Your answers to the readiness check.",
-        "Your health answers."
-        if include_health
-        else "Your health answers are left off (you can include them below).",
+        f"The options you picked on the Compare page, side by side: {names}.",
+        "For each option: how soon it may help, its approval, how likely it is to help (who was studied and for how "
+        "long), main side effects, visits, cost, and its safety facts (these print whatever you choose below).",
+        f"Your answers about what matters to you ({len(p.matters)} answered).",
+        f"Points to discuss and questions to ask ({n_points} raised by your answers).",
+        "Your answers to the readiness check, and a plan to fill in with your clinician.",
+        "Your health answers." if settings.include_health else "Your health answers are left off.",
         "Your name and notes, if you add them below.",
-        "Crisis phone numbers, the date, and the content version.",
+        "Crisis phone numbers on every page, the date, the content version and the sources.",
     ]
+    if settings.full_detail:
+        lines.append("After the summary: every option's card in full, with pictures of 100 people.")
     return "\n".join(f"- {md(line)}" for line in lines)
+
+
+def _typed(label: str, widget: str, store: str, limit: int, *, area: bool = False, placeholder: str = "") -> str:
+    """A text box that never refuses a paste silently.
+
+    Streamlit drops a whole paste that would go over ``max_chars``, so the box
+    has no limit of its own: the page shows the count against the limit, and
+    says plainly when the text is too long and what will be printed.
+    """
+    state.bind(widget, store, "")
+    if area:
+        value = st.text_area(label, key=widget, height=120, on_change=state.save, args=(widget, store),
+                             placeholder=placeholder)
+    else:
+        value = st.text_input(label, key=widget, on_change=state.save, args=(widget, store), autocomplete="off",
+                              placeholder=placeholder)
+    text = value or ""
+    if len(text) > limit:
+        st.error(
+            f"This is {len(text) - limit:,} characters over the limit of {limit:,}. Only the first {limit:,} would "
+            "be printed: please shorten it.",
+            icon=":material/content_cut:",
+        )
+    elif text:
+        st.caption(f"{len(text):,} of {limit:,} characters used; {limit - len(text):,} left.")
+    else:
+        st.caption(f"Up to {limit:,} characters.")
+    return text
+
+
+def _include_health() -> None:
+    state.put(state.INCLUDE_HEALTH, True)
+    state.put("w_health", True)
 
 
 def _settings() -> HandoutSettings:
@@ -48,25 +108,17 @@ def _settings() -> HandoutSettings:
     )
     state.bind("w_large", state.LARGE_PRINT, False)
     large = st.checkbox("Large print", key="w_large", on_change=state.save, args=("w_large", state.LARGE_PRINT))
-    state.bind("w_name", state.NAME, "")
-    name = st.text_input(
-        "Your name (optional)",
-        key="w_name",
-        max_chars=MAX_NAME_CHARS,
+    state.bind("w_full", state.FULL_DETAIL, False)
+    full = st.checkbox(
+        "Add each option in full",
+        key="w_full",
         on_change=state.save,
-        args=("w_name", state.NAME),
-        autocomplete="off",
+        args=("w_full", state.FULL_DETAIL),
+        help="Every card in full after the summary: a longer handout.",
     )
-    state.bind("w_notes", state.NOTES, "")
-    notes = st.text_area(
-        "Notes for your visit (optional)",
-        key="w_notes",
-        max_chars=MAX_NOTES_CHARS,
-        height=120,
-        on_change=state.save,
-        args=("w_notes", state.NOTES),
-        placeholder="For example, questions you want to ask",
-    )
+    name = _typed("Your name (optional)", "w_name", state.NAME, MAX_NAME_CHARS)
+    notes = _typed("Notes for your visit (optional)", "w_notes", state.NOTES, MAX_NOTES_CHARS, area=True,
+                   placeholder="For example, questions you want to ask")
     state.bind("w_health", state.INCLUDE_HEALTH, False)
     include_health = st.checkbox(
         "Include my health answers",
@@ -75,21 +127,63 @@ def _settings() -> HandoutSettings:
         args=("w_health", state.INCLUDE_HEALTH),
         help="Left off unless you tick this, in case other people see the handout.",
     )
+    with st.expander("My plan (optional)"):
+        st.caption("Fill this in with your clinician. Anything left empty prints as lines to write on.")
+        plan = {field: _typed(label, f"w_plan_{field}", f"{state.PLAN_PREFIX}{field}", MAX_PLAN_CHARS, placeholder=hint)
+                for field, label, hint in PLAN_FIELDS}
     return HandoutSettings(
         paper=paper or "letter",
         large_print=bool(large),
-        name=name or "",
-        notes=notes or "",
+        name=name,
+        notes=notes,
         include_health=bool(include_health),
+        full_detail=bool(full),
+        plan=Plan(**plan),
     )
 
 
-def _make_pdf(comparison: Comparison, settings: HandoutSettings) -> bytes | None:
-    try:
-        return build_handout(comparison, settings)
-    except Exception:  # a calm message for the person; nothing they typed is logged
-        st.error("Sorry, the PDF could not be made. Please try again, or show the Compare page instead.")
-        return None
+def _left_off(p: Presentation) -> None:
+    """Say before the download what the paper leaves out, with one click to add it."""
+    if p.audience.show_health or not (p.hidden_points or p.health_hidden):
+        return
+    points = p.hidden_points
+    words = f"{points} point{'s' if points != 1 else ''} based on your health answers" if points else "Your health answers"
+    verb = "is" if points == 1 else "are"
+    st.info(f"{words} {verb} not printed, in case other people see the handout.", icon=":material/visibility_off:")
+    st.button("Add my health answers to the handout", key="add_health", on_click=_include_health)
+
+
+def _unprintable(settings: HandoutSettings) -> None:
+    """Name each typed character no handout font can draw; it prints as a replacement mark."""
+    typed = " ".join([settings.name, settings.notes, *(getattr(settings.plan, f.name) for f in dataclasses.fields(Plan))])
+    missing = fonts().unprintable(typed)
+    if not missing:
+        return
+    listed = "; ".join(f"{ch} ({character_name(ch)})" for ch in missing)
+    mark = fonts().replacement
+    st.warning(f"These characters cannot be printed and will show as {mark} on the handout: ", icon=":material/warning:")
+    st.text(listed)
+
+
+def _forget_served_files() -> None:
+    """Remove served files that no session holds; a deferred download's file is never held by one."""
+    if runtime.exists():
+        files = runtime.get_instance().media_file_mgr
+        files.remove_orphaned_files()  # the first pass marks unheld downloads,
+        files.remove_orphaned_files()  # the second removes them
+
+
+def _pdf_maker(comparison: Comparison, settings: HandoutSettings) -> Callable[[], bytes]:
+    """The download's data, made on click in Streamlit's worker thread; the copy it serves expires soon after."""
+
+    def make() -> bytes:
+        pdf = build_handout(comparison, settings)
+        timer = threading.Timer(PDF_LIFETIME_S, _forget_served_files)
+        timer.daemon = True
+        timer.start()
+        return pdf
+
+    return make
 
 
 def render() -> None:
@@ -105,36 +199,33 @@ def render() -> None:
     with right:
         st.header("Your choices", anchor=False)
         settings = _settings()
+    p = present(comparison, Audience.paper(settings.include_health))
     with left:
         st.header("What the PDF will contain", anchor=False)
-        st.markdown(_contents_list(comparison, settings.include_health, state.health_ids(content)))
+        st.markdown(_contents_list(p, settings))
+        _left_off(p)
         if settings.name:
             st.markdown("**Name on the handout:**")
             st.text(settings.name)
         if settings.notes:
             st.markdown("**Your notes:**")
             st.text(settings.notes)
+        _unprintable(settings)
 
-    if st.button("Make my handout (PDF)", key="make_pdf", type="primary", icon=":material/picture_as_pdf:"):
-        pdf = _make_pdf(comparison, settings)
-        if pdf is not None:
-            state.put(state.PDF, pdf)
-    pdf = state.get(state.PDF)
-    if pdf:
-        st.download_button(
-            "Download the handout (PDF)",
-            data=pdf,
-            file_name=FILE_NAME,
-            mime="application/pdf",
-            on_click="ignore",
-            key="download_pdf",
-            type="primary",
-            icon=":material/download:",
-        )
-        st.caption(
-            "The file is saved to this device's downloads folder. "
-            "On a shared computer, delete it after you print or send it."
-        )
+    st.download_button(
+        "Download the handout (PDF)",
+        data=_pdf_maker(comparison, settings),
+        file_name=FILE_NAME,
+        mime="application/pdf",
+        on_click="ignore",
+        key="download_pdf",
+        type="primary",
+        icon=":material/download:",
+    )
+    st.caption(
+        "The PDF is made when you click, and the server removes its copy seconds later. "
+        "It is saved to this device's downloads folder: on a shared computer, delete it after you print or send it."
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,88 @@
+"""The handout in a real browser: the server copy of a downloaded PDF is gone within seconds; typed text is never dropped."""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import Page, Response, expect
+
+from decision_aid.ui import nav
+from decision_aid.ui.pages.handout import PDF_LIFETIME_S
+
+from .conftest import open_page, screenshot, wait_ready
+
+REFUSED_WITHIN_S = 30.0
+
+
+def _status_without_cookies(url: str) -> int:
+    """Fetch the address as a fresh client would: no cookies, no session, nothing but the URL."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url), timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+
+
+def test_a_downloaded_handout_is_refused_to_other_clients_within_30_seconds(page: Page, app_url: str, tmp_path: Path) -> None:
+    media: list[Response] = []
+    page.on("response", lambda r: media.append(r) if "/media/" in r.url else None)
+    open_page(page, app_url, nav.HANDOUT)
+    page.get_by_label("Your name (optional)").fill("Lifetime Tester")
+    page.get_by_label("Your name (optional)").press("Enter")
+    wait_ready(page)
+    button = page.get_by_role("button", name="Download the handout (PDF)")
+
+    with page.expect_download() as first:
+        button.click()
+    downloaded_at = time.monotonic()
+    url = first.value.url
+    assert "/media/" in url
+    target = tmp_path / "first.pdf"
+    first.value.save_as(target)
+    assert target.read_bytes().startswith(b"%PDF")
+
+    # The owner's tab stays open; a client without its cookies is refused within 30 seconds of the download.
+    status = _status_without_cookies(url)
+    while status == 200 and time.monotonic() - downloaded_at < REFUSED_WITHIN_S:
+        time.sleep(1.0)
+        status = _status_without_cookies(url)
+    refused_after = time.monotonic() - downloaded_at
+    assert status == 404, f"still served {refused_after:.0f} s after the download"
+    assert refused_after <= PDF_LIFETIME_S + 5
+
+    # The owner can download again: a new file is made on the click.
+    with page.expect_download() as again:
+        button.click()
+    second = tmp_path / "again.pdf"
+    again.value.save_as(second)
+    assert second.read_bytes().startswith(b"%PDF")
+
+    served = [r for r in media if r.status == 200]
+    for response in served:
+        assert response.headers.get("cache-control") == "no-store", response.headers
+
+
+def test_a_long_paste_into_the_name_is_kept_and_the_limit_is_said(page: Page, app_url: str) -> None:
+    open_page(page, app_url, nav.HANDOUT)
+    name = page.get_by_label("Your name (optional)")
+    name.fill("y" * 150)
+    name.press("Enter")
+    wait_ready(page)
+    expect(name).to_have_value("y" * 150)
+    expect(page.get_by_text("This is 30 characters over the limit of 120.", exact=False)).to_be_visible()
+    name.fill("Sam")
+    name.press("Enter")
+    wait_ready(page)
+    expect(page.get_by_text("3 of 120 characters used; 117 left.")).to_be_visible()
+
+
+def test_handout_page_screenshot(page: Page, app_url: str) -> None:
+    open_page(page, app_url, nav.HANDOUT)
+    page.get_by_label("Your name (optional)").fill("Zoë 😀")
+    page.get_by_label("Your name (optional)").press("Enter")
+    wait_ready(page)
+    expect(page.get_by_text("cannot be printed", exact=False)).to_be_visible()
+    screenshot(page, "handout-page")
