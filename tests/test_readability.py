@@ -98,7 +98,8 @@ def test_every_patient_text_reads_at_about_grade_8(content: Content) -> None:
 def test_the_walk_reaches_every_kind_of_patient_text(content: Content) -> None:
     wheres = " ".join(where for where, _ in patient_texts(content))
     for part in ("options.ketamine.summary", "benefits[0].caveat", "side_effects[0].detail", "cautions[0].text",
-                 "plasticity.text", "rules[0].text", "questionnaire.steps[0].questions[0].help", "about.glossary",
+                 "plasticity.text", "stopping.short", "pregnancy.short",
+                 "rules[0].text", "questionnaire.steps[0].questions[0].help", "about.glossary",
                  "ordering.moves[0].reason", "other.treatments[0].text", "wording.empty_answers"):
         assert part in wheres, part
 
