@@ -762,7 +762,7 @@ class Crisis(Frozen):
         return self
 
 
-DeckTopicId = Literal["onset", "benefit", "side_effects", "visits", "cost", "stopping", "safety"]
+DeckTopicId = Literal["onset", "benefit", "side_effects", "must_know", "visits", "cost", "stopping", "safety"]
 
 
 class WhenAnswered(Frozen):

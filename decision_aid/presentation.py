@@ -60,6 +60,8 @@ FACT_HEADINGS: tuple[str, ...] = (
 )
 
 TOP_SIDE_EFFECTS = 3
+DECK_MUST_KNOW = 2
+"""Safety points per option on one deck topic: more would not fit a shared screen in large type."""
 SAFETY_NOTE_WORD = "Good to know"
 """The lead-in of a key practical note among the printed safety facts."""
 ICON_KEY = "Filled: had this result. Shaded: the uncertain part of a range. Empty: did not."
@@ -570,9 +572,12 @@ def _deck_cell(topic: str, view: OptionView, option: OptionPresentation, no_note
         main, more = facts.cost, (p.cost.summary,)
     elif topic == "stopping":
         main, more = (card.stopping.short if card.stopping else no_note), ()
-    else:  # safety
-        main = card.pregnancy.short if card.pregnancy else no_note
-        more = facts.must_know
+    elif topic == "must_know":
+        shown = facts.must_know[:DECK_MUST_KNOW]
+        more = (f"and {len(facts.must_know) - len(shown)} more in Key facts",) if len(facts.must_know) > len(shown) else ()
+        return DeckCell(card.id, card.short_name, "", more, shown)
+    else:  # safety: pregnancy and breastfeeding
+        main, more = (card.pregnancy.short if card.pregnancy else no_note), ()
     return DeckCell(card.id, card.short_name, main, tuple(m for m in more if m))
 
 

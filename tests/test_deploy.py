@@ -106,7 +106,7 @@ def test_every_file_the_image_copies_exists_and_reaches_the_build() -> None:
         words = shlex.split(arguments)
         if instruction == "COPY" and not any(w.startswith("--from") for w in words):
             sources += [w for w in words[:-1] if not w.startswith("--")]
-    assert {"app.py", "decision_aid", "content", ".streamlit/config.toml"} <= {s.rstrip("/") for s in sources}
+    assert {"app.py", "serve.py", "decision_aid", "content", ".streamlit/config.toml"} <= {s.rstrip("/") for s in sources}
     for source in sources:
         assert (ROOT / source).exists(), source
         assert admitted_by_dockerignore(source.rstrip("/")), f"{source} is left out of the build context"
@@ -130,7 +130,7 @@ def test_inside_the_container_the_app_listens_on_the_containers_address_with_the
     assert "STREAMLIT_SERVER_ADDRESS=0.0.0.0" in environment
     assert "STREAMLIT_BROWSER_GATHER_USAGE_STATS=false" in environment
     assert ("RUN", "python -m decision_aid validate") in final_stage()
-    assert final_stage()[-1] == ("CMD", '["streamlit", "run", "app.py"]')
+    assert final_stage()[-1] == ("CMD", '["streamlit", "run", "serve.py"]'), "the image serves what make run serves"
 
 
 # ---- the balancer --------------------------------------------------------------------------------

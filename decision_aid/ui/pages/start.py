@@ -20,7 +20,7 @@ def start_lines(content: Content, lines: list[str]) -> list[str]:
 def _mode_choice() -> None:
     """Who is looking at the screen, asked first; neither answer is pre-selected or styled as the default."""
     with st.container(border=True, key="start_mode"):
-        st.subheader("How are you using this today?", anchor=False)
+        st.header("How are you using this today?", anchor=False)
         with_clinician, on_own = st.columns(2)
         with with_clinician:
             if st.button(
