@@ -124,10 +124,31 @@ def test_ssri_card_covers_relapse_blunting_persistent_sexual_harm_falls_and_preg
 def test_not_starting_shows_the_natural_course_a_harm_and_when_to_come_back(content: Content) -> None:
     card = content.options["active_monitoring"]
     headline = card.headline_benefit
-    assert "whiteford2013" in headline.source_ids and headline.treatment_per_100.low == 53
+    assert "whiteford2013" in headline.source_ids and headline.treatment_per_100.low == 23
+    assert headline.time_frame == "3 months"
     assert card.side_effects and "worse" in card.side_effects[0].name.lower()
     assert any(c.key and "sooner" in c.text for c in card.cautions)
     assert "may start to help" not in card.onset.summary
+
+
+def test_the_natural_course_is_not_drawn_as_a_treatment_effect(content: Content) -> None:
+    """Both rows are the same untreated people: nothing in them can read as what waiting adds over treatment."""
+    card = content.options["active_monitoring"]
+    headline = card.headline_benefit
+    assert headline.comparison_kind == "same group, earlier" and headline.comparison_per_100.high == 0
+    assert "not a comparison with treatment" in (headline.caveat or "")
+    assert "47 in 100" in (headline.caveat or "") and "47 in 100" in card.onset.summary
+    assert "still depressed" in card.onset.full_label
+
+
+def test_not_starting_names_same_day_warning_signs_and_no_uk_promise(content: Content) -> None:
+    card = content.options["active_monitoring"]
+    red_flags = next(c for c in card.cautions if c.key and "sooner" in c.text)
+    for phrase in ("988", "hear or believe things others do not", "unusually high", "racing thoughts",
+                   "stop eating or drinking", "alcohol or drugs"):
+        assert phrase in red_flags.text, phrase
+    assert "should get in touch" not in card.how_given
+    assert "Ask who will contact you" in card.how_given
 
 
 def test_exercise_shows_a_harm_row_and_smaller_effects_in_better_trials(content: Content) -> None:
@@ -205,3 +226,4 @@ def test_regulatory_facts_cite_records_not_trade_news(content: Content) -> None:
 def test_the_esketamine_cost_line_reads_as_month_one_then_monthly(content: Content) -> None:
     short = content.options["ketamine"].practicalities.cost.short
     assert "$5,600 in month 1" in short and "$1,700-2,200 a month" in short and "2020" in short
+
