@@ -290,6 +290,14 @@ def test_dissociation_is_a_range_across_trials_not_the_lowest_figure(content: Co
     assert dissociation.numbers() == "27 to 34 in 100 vs 4 to 6 in 100 with placebo spray"
 
 
+def test_mania_warning_signs_tell_people_to_contact_the_prescriber(content: Content) -> None:
+    for option in ("ssri", "medicine_change", "rtms"):
+        mania = next(c for c in content.options[option].cautions if "mania" in c.short or "high mood" in c.short)
+        assert "promptly" in mania.text and "little sleep" in mania.text, option
+
+
 def test_regulatory_and_label_sources_point_at_records_not_copies_or_trial_background(content: Content) -> None:
     assert "dailymed.nlm.nih.gov" in (content.references["abilify_label"].url or "")
     assert "fava2020" not in content.references
+    itbs = next(b for b in content.options["rtms"].status if b.applies_to == "itbs")
+    assert content.references[itbs.source_ids[0]].kind == "regulatory decision"

@@ -26,12 +26,16 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("psychosis_history", "yes", "medicine_change", "specialist_advice", "nice_ng222", "antipsychotic"),
     ("psychosis_history", "yes", "ect", "specialist_advice", "milev2016_canmat", "first choice"),
     ("psychosis_history", "yes", "ketamine", "caution", "spravato_label", "psychosis"),
+    ("psychosis_history", "yes", "ssri", "specialist_advice", "nice_ng222", "the same day if you feel unsafe"),
     # bipolar disorder: ketamine and not starting a treatment, besides the antidepressant cards and rTMS
     ("bipolar_history", "yes", "ketamine", "caution", "spravato_label", "not for depression in bipolar disorder"),
     ("bipolar_history", "yes", "active_monitoring", "discuss", "zoloft_label", "before any antidepressant"),
     ("bipolar_history", "yes", "ssri", "caution", "zoloft_label", "mania"),
     ("bipolar_history", "yes", "medicine_change", "caution", "zoloft_label", "high mood"),
     ("bipolar_history", "yes", "rtms", "caution", "rossi2021", "mania"),
+    # ...and each says depression in bipolar disorder is treated differently
+    ("bipolar_history", "yes", "ssri", "caution", "goodwin2009_bap", "antidepressant on its own is usually avoided"),
+    ("bipolar_history", "yes", "active_monitoring", "discuss", "goodwin2009_bap", "treated differently"),
     # 65 and over: falls, low sodium and bleeding on SSRIs
     ("age_65_or_over", "yes", "ssri", "caution", "coupland2011", "falls"),
     ("age_65_or_over", "yes", "ssri", "caution", "jacob2006", "sodium"),
@@ -41,6 +45,7 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("age_65_or_over", "yes", "medicine_change", "discuss", "abilify_label", "dementia"),
     # heart: citalopram's heart rhythm limit, and ketamine at caution level
     ("heart_or_mobility_limits", "yes", "ssri", "caution", "fda_citalopram2011", "citalopram"),
+    ("heart_or_mobility_limits", "yes", "ssri", "caution", "fda_citalopram2011", "If you live with a heart condition"),
     ("heart_or_mobility_limits", "yes", "ketamine", "caution", "spravato_label", "blood pressure"),
     ("heart_or_mobility_limits", "yes", "ect", "discuss", "nice_ng222", "anesthetic"),
     # alcohol or drug problems: rTMS seizure risk and SSRI interactions
@@ -61,6 +66,7 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("visits", "weekly", "ect", "discuss", "nice_ect_surveillance2024", "2 or 3 times a week"),
     # seizures: the point leads with "your risk is higher than this"
     ("seizure_history", "yes", "rtms", "specialist_advice", "taylor2021_tms_seizure", "your risk is higher than"),
+    ("seizure_history", "yes", "rtms", "specialist_advice", "lerner2019", "without risk factors"),
     ("seizure_history", "yes", "ect", "specialist_advice", "nice_ng222", "controlled seizure"),
     ("seizure_history", "yes", "medicine_change", "caution", "bupropion_label", "must not be used with a seizure disorder"),
     # implants and ECT; getting home after an anesthetic
