@@ -150,8 +150,8 @@ def test_timeline_charts_have_text_alternatives() -> None:
     no_exception(at)
     assert len(at.get("plotly_chart")) == 2
     text = html_text(at)
-    assert "may start to help after about" in text
-    assert "visits in the first 8 weeks" in text
+    assert "to start helping (range" in text
+    assert "Visits in the first 8 weeks" in text
 
 
 def test_handout_makes_a_pdf_to_download() -> None:
