@@ -57,7 +57,7 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("pregnant_or_breastfeeding", "yes", "exercise", "discuss", "nice_cg192", "no medicine"),
     ("pregnant_or_breastfeeding", "yes", "rtms", "discuss", "rossi2021", "no medicine"),
     ("pregnant_or_breastfeeding", "yes", "active_monitoring", "discuss", "nice_cg192", "maternity team"),
-    ("pregnant_or_breastfeeding", "yes", "ect", "specialist_advice", "nice_cg192", "untreated severe depression also carries risks"),
+    ("pregnant_or_breastfeeding", "yes", "ect", "specialist_advice", "nice_cg192", "untreated severe depression"),
     ("pregnant_or_breastfeeding", "yes", "ssri", "discuss", "fda_paroxetine2005", "Paroxetine"),
     ("pregnant_or_breastfeeding", "yes", "ketamine", "caution", "spravato_label", "advises against"),
     # about one visit a week: the visit load of rTMS, esketamine and ECT
