@@ -48,8 +48,11 @@ def test_typical_first_effect_of_ketamine_is_weeks_not_one_day(content: Content)
 
 def test_the_suicidal_thoughts_approval_says_it_was_not_shown_to_prevent_suicide(content: Content) -> None:
     badge = next(b for b in content.options["ketamine"].status if "suicidal" in b.label)
-    assert "not shown to prevent suicide" in badge.label
-    assert "hospital" in badge.detail
+    assert "who now have suicidal thoughts" in badge.label and "sudden" not in badge.label
+    assert "Not shown to lower suicidal thoughts or prevent suicide" in badge.label
+    assert badge.year == 2020
+    for phrase in ("hospital-level care", "not a crisis treatment", "988", "911"):
+        assert phrase in badge.detail, phrase
 
 
 def test_ketamine_has_an_active_comparator_and_an_active_placebo_result(content: Content) -> None:
@@ -124,10 +127,31 @@ def test_ssri_card_covers_relapse_blunting_persistent_sexual_harm_falls_and_preg
 def test_not_starting_shows_the_natural_course_a_harm_and_when_to_come_back(content: Content) -> None:
     card = content.options["active_monitoring"]
     headline = card.headline_benefit
-    assert "whiteford2013" in headline.source_ids and headline.treatment_per_100.low == 53
+    assert "whiteford2013" in headline.source_ids and headline.treatment_per_100.low == 23
+    assert headline.time_frame == "3 months"
     assert card.side_effects and "worse" in card.side_effects[0].name.lower()
     assert any(c.key and "sooner" in c.text for c in card.cautions)
     assert "may start to help" not in card.onset.summary
+
+
+def test_the_natural_course_is_not_drawn_as_a_treatment_effect(content: Content) -> None:
+    """Both rows are the same untreated people: nothing in them can read as what waiting adds over treatment."""
+    card = content.options["active_monitoring"]
+    headline = card.headline_benefit
+    assert headline.comparison_kind == "same group, earlier" and headline.comparison_per_100.high == 0
+    assert "not a comparison with treatment" in (headline.caveat or "")
+    assert "47 in 100" in (headline.caveat or "") and "47 in 100" in card.onset.summary
+    assert "still depressed" in card.onset.full_label
+
+
+def test_not_starting_names_same_day_warning_signs_and_no_uk_promise(content: Content) -> None:
+    card = content.options["active_monitoring"]
+    red_flags = next(c for c in card.cautions if c.key and "sooner" in c.text)
+    for phrase in ("988", "hear or believe things others do not", "unusually high", "racing thoughts",
+                   "stop eating or drinking", "alcohol or drugs"):
+        assert phrase in red_flags.text, phrase
+    assert "should get in touch" not in card.how_given
+    assert "Ask who will contact you" in card.how_given
 
 
 def test_exercise_shows_a_harm_row_and_smaller_effects_in_better_trials(content: Content) -> None:
@@ -205,3 +229,75 @@ def test_regulatory_facts_cite_records_not_trade_news(content: Content) -> None:
 def test_the_esketamine_cost_line_reads_as_month_one_then_monthly(content: Content) -> None:
     short = content.options["ketamine"].practicalities.cost.short
     assert "$5,600 in month 1" in short and "$1,700-2,200 a month" in short and "2020" in short
+
+
+# --- third review: harms as detailed as benefits -----------------------------------------
+
+
+def test_ect_summary_makes_no_unsourced_claim_to_beat_medicines(content: Content) -> None:
+    summary = content.options["ect"].summary
+    assert "helped more people than medicines" not in summary
+    assert "In older trials" in summary and "mixed results" in summary
+
+
+def test_ect_lists_the_common_after_effects_and_the_serious_physical_risks(content: Content) -> None:
+    card = content.options["ect"]
+    names = " ".join(s.name for s in card.side_effects)
+    for phrase in ("Headache", "aching muscles", "sore jaw", "feeling sick", "heart rate and blood pressure",
+                   "Serious heart or lung problems", "seizure that lasts too long"):
+        assert phrase in names, phrase
+    assert any("mania" in c.text for c in card.cautions)
+    risk = next(c for c in card.cautions if "No health condition always rules ECT out" in c.text)
+    assert risk.key and "apa_ect2001" in risk.source_ids
+
+
+def test_ect_death_figure_is_per_session_and_per_course_without_reassurance(content: Content) -> None:
+    death = next(s for s in content.options["ect"].side_effects if s.name.startswith("Death"))
+    assert death.frequency == "rare"
+    assert "100,000 sessions" in death.detail and "10,000 courses" in death.detail
+    assert "surgery" not in death.detail
+
+
+def test_ect_in_pregnancy_no_longer_rests_on_superseded_nice_guidance(content: Content) -> None:
+    """NICE TA59's depression advice was replaced; its pregnancy sentence now covers only catatonia and mania."""
+    assert "nice_ta59" not in content.references
+    card = content.options["ect"]
+    pregnancy = next(c for c in card.cautions if "pregnancy" in c.text)
+    assert "untreated severe depression also carries risks" in pregnancy.text
+    assert "nice_cg192" in pregnancy.source_ids
+
+
+def test_ect_memory_caution_includes_the_ketamine_trial_finding(content: Content) -> None:
+    memory = content.options["ect"].cautions[0]
+    assert "ekstrand2022" in memory.source_ids and "lasting memory loss" in memory.text
+
+
+def test_add_on_restlessness_lithium_and_bupropion_limits_are_stated(content: Content) -> None:
+    card = content.options["medicine_change"]
+    keys = _key_texts(card)
+    assert "boxed warning" in keys.lower() and "panic" in keys
+    assert "Bupropion must not be used" in keys and "eating disorder" in keys
+    lithium = next(c for c in card.cautions if c.key and "Lithium needs" in c.text)
+    for phrase in ("too high is dangerous", "ibuprofen", "kidney and thyroid", "overdose"):
+        assert phrase in lithium.text, phrase
+    assert any("cipriani2013_lithium" in c.source_ids for c in card.cautions)
+    akathisia = next(s for s in card.side_effects if "akathisia" in s.name)
+    assert "abilify_label" in akathisia.source_ids and "placebo" in akathisia.detail
+
+
+def test_dissociation_is_a_range_across_trials_not_the_lowest_figure(content: Content) -> None:
+    dissociation = content.options["ketamine"].side_effects[0]
+    assert dissociation.numbers() == "27 to 34 in 100 vs 4 to 6 in 100 with placebo spray"
+
+
+def test_mania_warning_signs_tell_people_to_contact_the_prescriber(content: Content) -> None:
+    for option in ("ssri", "medicine_change", "rtms"):
+        mania = next(c for c in content.options[option].cautions if "mania" in c.short or "high mood" in c.short)
+        assert "promptly" in mania.text and "little sleep" in mania.text, option
+
+
+def test_regulatory_and_label_sources_point_at_records_not_copies_or_trial_background(content: Content) -> None:
+    assert "dailymed.nlm.nih.gov" in (content.references["abilify_label"].url or "")
+    assert "fava2020" not in content.references
+    itbs = next(b for b in content.options["rtms"].status if b.applies_to == "itbs")
+    assert content.references[itbs.source_ids[0]].kind == "regulatory decision"

@@ -98,7 +98,7 @@ def test_few_visits_raise_daily_sessions_on_rtms(content) -> None:
 
 def test_side_effect_worries_point_to_the_cards_where_they_happen(content) -> None:
     cards = _cards_with_points(content, {"side_effects_avoid": ["sexual", "spaced_out"]})
-    assert set(cards) == {"ssri", "ketamine"}
+    assert set(cards) == {"ssri", "medicine_change", "ketamine"}
 
 
 def test_unanswered_questionnaire_shows_the_six_usual_options_without_points(content) -> None:

@@ -28,14 +28,19 @@ FAST = (
 NO_MED_UP = "Your answers raised it: it does not use medicine, which you said you would prefer."
 NO_MED_DOWN = "Your answers lowered it: it uses medicine, and you said you would rather not take medicine."
 CHEAP = "Your answers raised it: it tends to cost little, and you said cost matters a lot to you."
-SIDE_EFFECT = "Your answers lowered it: it can cause a side effect you said you most want to avoid."
+COSTLY = "Your answers lowered it: it tends to cost a lot, and you said cost matters a lot to you."
+SEXUAL = "Your answers lowered it: it can cause sexual side effects, which you said you most want to avoid."
 WEEKLY_AND_COST = (
     "Your answers lowered it: it can need more than the weekly visits you said you can manage; it tends to cost a lot, "
     "and you said cost matters a lot to you."
 )
-FEW_AND_SIDE_EFFECT = (
-    "Your answers lowered it: it can need more visits than the few you said you can manage; it can cause a side effect "
-    "you said you most want to avoid."
+FEW_VISITS_AND_LASTING_GAPS = (
+    "Your answers lowered it: it can need more visits than the few you said you can manage; it can cause memory gaps "
+    "that for some people last, and you said you most want to avoid memory problems."
+)
+FEW_VISITS_AND_BRIEF_DULLING = (
+    "Your answers lowered it: it can need more visits than the few you said you can manage; it can dull thinking and "
+    "memory for a short time after each dose, and you said you most want to avoid memory problems."
 )
 
 GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
@@ -50,26 +55,28 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
             ("ketamine", f"Still 6th. {NONE_MOVED}"),
         ],
     ),
+    # Exercise needs no clinic visits, so only therapy, rTMS and ketamine are lowered.
     "few visits": (
         {"visits": "few"},
         [
-            ("ssri", f"Moved up from 3rd to 1st. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("active_monitoring", f"Moved up from 4th to 2nd. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("psychotherapy", f"Moved down from 1st to 3rd. {FEW_VISITS}"),
-            ("exercise", f"Moved down from 2nd to 4th. {FEW_VISITS}"),
+            ("exercise", f"Moved up from 2nd to 1st. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("ssri", f"Moved up from 3rd to 2nd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("active_monitoring", f"Moved up from 4th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("psychotherapy", f"Moved down from 1st to 4th. {FEW_VISITS}"),
             ("rtms", f"Still 5th. {FEW_VISITS} {KEPT}"),
             ("ketamine", f"Still 6th. {FEW_VISITS} {LAST}"),
         ],
     ),
+    # Every option that usually takes weeks to start helping moves down, tablets and rTMS included.
     "quick relief matters a lot": (
         {"speed": "very"},
         [
             ("ketamine", f"Moved up from 6th to 1st. {FAST}"),
-            ("ssri", f"Moved up from 3rd to 2nd. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("rtms", f"Moved up from 5th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("psychotherapy", f"Moved down from 1st to 4th. {SLOW}"),
-            ("exercise", f"Moved down from 2nd to 5th. {SLOW}"),
-            ("active_monitoring", f"Moved down from 4th to 6th. {SLOW}"),
+            ("psychotherapy", f"Moved down from 1st to 2nd. {SLOW}"),
+            ("exercise", f"Moved down from 2nd to 3rd. {SLOW}"),
+            ("ssri", f"Moved down from 3rd to 4th. {SLOW}"),
+            ("active_monitoring", f"Moved down from 4th to 5th. {SLOW}"),
+            ("rtms", f"Moved down from 5th to 6th. {SLOW}"),
         ],
     ),
     "rather not take medicine": (
@@ -86,14 +93,10 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
     "cost matters a lot, weekly visits": (
         {"cost": "a_lot", "visits": "weekly"},
         [
-            ("ssri", f"Moved up from 3rd to 1st. {CHEAP}"),
-            ("active_monitoring", f"Moved up from 4th to 2nd. {CHEAP}"),
-            ("psychotherapy", f"Moved down from 1st to 3rd. {NONE_MOVED} {DOWN_BY_OTHERS}"),
-            (
-                "exercise",
-                f"Moved down from 2nd to 4th. {CHEAP} Your answers lowered it: it can need more than the weekly "
-                f"visits you said you can manage. {DOWN_BY_OTHERS}",
-            ),
+            ("exercise", f"Moved up from 2nd to 1st. {CHEAP}"),
+            ("ssri", f"Moved up from 3rd to 2nd. {CHEAP}"),
+            ("active_monitoring", f"Moved up from 4th to 3rd. {CHEAP}"),
+            ("psychotherapy", f"Moved down from 1st to 4th. {NONE_MOVED} {DOWN_BY_OTHERS}"),
             ("rtms", f"Still 5th. {WEEKLY_AND_COST} {KEPT}"),
             ("ketamine", f"Still 6th. {WEEKLY_AND_COST} {LAST}"),
         ],
@@ -106,7 +109,7 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
             ("active_monitoring", f"Moved up from 4th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
             ("rtms", f"Moved up from 5th to 4th. {NONE_MOVED} {UP_BY_OTHERS}"),
             ("ketamine", f"Moved up from 6th to 5th. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("ssri", f"Moved down from 3rd to 6th. {SIDE_EFFECT}"),
+            ("ssri", f"Moved down from 3rd to 6th. {SEXUAL}"),
         ],
     ),
     "prefer not to say to everything": (
@@ -120,14 +123,15 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
             ("ketamine", f"Still 6th. {NONE_MOVED}"),
         ],
     ),
+    # ECT, with the stronger evidence and guideline support, is listed before ketamine.
     "two or more medicines tried: all eight options, none moved": (
         {"antidepressants_tried": "two_or_more"},
         [
             ("medicine_change", f"Still 1st. {NONE_MOVED}"),
             ("psychotherapy", f"Still 2nd. {NONE_MOVED}"),
             ("rtms", f"Still 3rd. {NONE_MOVED}"),
-            ("ketamine", f"Still 4th. {NONE_MOVED}"),
-            ("ect", f"Still 5th. {NONE_MOVED}"),
+            ("ect", f"Still 4th. {NONE_MOVED}"),
+            ("ketamine", f"Still 5th. {NONE_MOVED}"),
             ("ssri", f"Still 6th. {NONE_MOVED}"),
             ("exercise", f"Still 7th. {NONE_MOVED}"),
             ("active_monitoring", f"Still 8th. {NONE_MOVED}"),
@@ -136,27 +140,42 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
     "two or more medicines tried, quick relief matters a lot": (
         {"antidepressants_tried": "two_or_more", "speed": "very"},
         [
-            ("ketamine", f"Moved up from 4th to 1st. {FAST}"),
-            ("ect", f"Moved up from 5th to 2nd. {FAST}"),
-            ("medicine_change", f"Moved down from 1st to 3rd. {NONE_MOVED} {DOWN_BY_OTHERS}"),
-            ("rtms", f"Moved down from 3rd to 4th. {NONE_MOVED} {DOWN_BY_OTHERS}"),
-            ("ssri", f"Moved up from 6th to 5th. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("psychotherapy", f"Moved down from 2nd to 6th. {SLOW}"),
+            ("ect", f"Moved up from 4th to 1st. {FAST}"),
+            ("ketamine", f"Moved up from 5th to 2nd. {FAST}"),
+            ("medicine_change", f"Moved down from 1st to 3rd. {SLOW}"),
+            ("psychotherapy", f"Moved down from 2nd to 4th. {SLOW}"),
+            ("rtms", f"Moved down from 3rd to 5th. {SLOW}"),
+            ("ssri", f"Still 6th. {SLOW} {KEPT}"),
             ("exercise", f"Still 7th. {SLOW} {KEPT}"),
             ("active_monitoring", f"Still 8th. {SLOW} {LAST}"),
         ],
     ),
+    # Cost lowers ECT as well as ketamine and rTMS: all three cost a lot without insurance.
+    "two or more medicines tried, cost matters a lot": (
+        {"antidepressants_tried": "two_or_more", "cost": "a_lot"},
+        [
+            ("ssri", f"Moved up from 6th to 1st. {CHEAP}"),
+            ("exercise", f"Moved up from 7th to 2nd. {CHEAP}"),
+            ("active_monitoring", f"Moved up from 8th to 3rd. {CHEAP}"),
+            ("medicine_change", f"Moved down from 1st to 4th. {NONE_MOVED} {DOWN_BY_OTHERS}"),
+            ("psychotherapy", f"Moved down from 2nd to 5th. {NONE_MOVED} {DOWN_BY_OTHERS}"),
+            ("rtms", f"Moved down from 3rd to 6th. {COSTLY}"),
+            ("ect", f"Moved down from 4th to 7th. {COSTLY}"),
+            ("ketamine", f"Moved down from 5th to 8th. {COSTLY}"),
+        ],
+    ),
+    # The memory reason differs: possible lasting gaps with ECT, short-lived dulling with ketamine.
     "two or more medicines tried, memory problems to avoid, few visits": (
         {"antidepressants_tried": "two_or_more", "side_effects_avoid": ["memory"], "visits": "few"},
         [
             ("medicine_change", f"Still 1st. {NONE_MOVED}"),
             ("ssri", f"Moved up from 6th to 2nd. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("active_monitoring", f"Moved up from 8th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("psychotherapy", f"Moved down from 2nd to 4th. {FEW_VISITS}"),
-            ("rtms", f"Moved down from 3rd to 5th. {FEW_VISITS}"),
-            ("exercise", f"Moved up from 7th to 6th. {FEW_VISITS} {UP_BY_OTHERS}"),
-            ("ketamine", f"Moved down from 4th to 7th. {FEW_AND_SIDE_EFFECT}"),
-            ("ect", f"Moved down from 5th to 8th. {FEW_AND_SIDE_EFFECT}"),
+            ("exercise", f"Moved up from 7th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("active_monitoring", f"Moved up from 8th to 4th. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("psychotherapy", f"Moved down from 2nd to 5th. {FEW_VISITS}"),
+            ("rtms", f"Moved down from 3rd to 6th. {FEW_VISITS}"),
+            ("ect", f"Moved down from 4th to 7th. {FEW_VISITS_AND_LASTING_GAPS}"),
+            ("ketamine", f"Moved down from 5th to 8th. {FEW_VISITS_AND_BRIEF_DULLING}"),
         ],
     ),
 }
@@ -185,7 +204,7 @@ def test_default_order_is_the_usual_line_of_care_and_gives_no_reasons(content: C
     comparison = build_comparison(content, Answers())
     assert comparison.option_ids == tuple(content.ordering.default_stage.selected)
     assert content.ordering.default_stage.order == [
-        "psychotherapy", "exercise", "ssri", "active_monitoring", "medicine_change", "rtms", "ketamine", "ect",
+        "psychotherapy", "exercise", "ssri", "active_monitoring", "medicine_change", "rtms", "ect", "ketamine",
     ]
     assert comparison.option_ids[:4] == ("psychotherapy", "exercise", "ssri", "active_monitoring")
     assert all(o.order_reason is None for o in comparison.options)
@@ -227,3 +246,45 @@ def test_the_same_answers_give_one_order_for_cards_timeline_and_icon_rows(conten
 def test_a_selection_follows_the_stage_order_not_the_order_it_was_asked_in(content: Content) -> None:
     comparison = build_comparison(content, Answers(), ["ketamine", "exercise", "ssri"])
     assert comparison.option_ids == ("exercise", "ssri", "ketamine")
+
+
+def _moved(content: Content, question: str, answer: str, sign: int) -> set[str]:
+    return {
+        o for m in content.ordering.moves if m.question == question and answer in m.when and (m.by > 0) == (sign > 0)
+        for o in m.options
+    }
+
+
+@pytest.mark.parametrize("answer", ["a_lot", "somewhat"])
+def test_cost_lowers_exactly_the_options_whose_cards_say_cost_is_high(content: Content, answer: str) -> None:
+    high = {o.id for o in content.options.values() if o.practicalities.cost.level == "high"}
+    assert _moved(content, "cost", answer, -1) == high
+    low = {o.id for o in content.options.values() if o.practicalities.cost.level == "low"}
+    assert _moved(content, "cost", answer, +1) <= low
+
+
+@pytest.mark.parametrize("answer", ["few", "weekly"])
+def test_visit_answers_never_lower_an_option_that_can_need_no_visits(content: Content, answer: str) -> None:
+    lowered = _moved(content, "visits", answer, -1)
+    assert lowered
+    for option in lowered:
+        assert content.options[option].practicalities.visits_first_8_weeks.low > 0, option
+
+
+def test_more_than_a_few_visits_always_lowers_options_that_need_more(content: Content) -> None:
+    needs_more = {o.id for o in content.options.values() if o.practicalities.visits_first_8_weeks.low > 4}
+    assert needs_more <= _moved(content, "visits", "few", -1)
+
+
+@pytest.mark.parametrize("answer", ["very", "somewhat"])
+def test_quick_relief_moves_follow_each_cards_own_onset(content: Content, answer: str) -> None:
+    weeks = {o.id for o in content.options.values() if o.onset.first_effect.days("typical") >= 14}
+    days = {o.id for o in content.options.values() if o.onset.first_effect.days("typical") < 14}
+    assert _moved(content, "speed", answer, -1) == weeks
+    assert _moved(content, "speed", answer, +1) == days
+
+
+def test_ect_comes_before_ketamine_in_every_stage_and_each_stage_says_it_is_not_a_ranking(content: Content) -> None:
+    for stage in content.ordering.stages:
+        assert stage.order.index("ect") < stage.order.index("ketamine"), stage.id
+        assert "not a ranking" in stage.note, stage.id

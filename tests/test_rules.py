@@ -26,20 +26,26 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("psychosis_history", "yes", "medicine_change", "specialist_advice", "nice_ng222", "antipsychotic"),
     ("psychosis_history", "yes", "ect", "specialist_advice", "milev2016_canmat", "first choice"),
     ("psychosis_history", "yes", "ketamine", "caution", "spravato_label", "psychosis"),
+    ("psychosis_history", "yes", "ssri", "specialist_advice", "nice_ng222", "the same day if you feel unsafe"),
     # bipolar disorder: ketamine and not starting a treatment, besides the antidepressant cards and rTMS
     ("bipolar_history", "yes", "ketamine", "caution", "spravato_label", "not for depression in bipolar disorder"),
     ("bipolar_history", "yes", "active_monitoring", "discuss", "zoloft_label", "before any antidepressant"),
     ("bipolar_history", "yes", "ssri", "caution", "zoloft_label", "mania"),
     ("bipolar_history", "yes", "medicine_change", "caution", "zoloft_label", "high mood"),
     ("bipolar_history", "yes", "rtms", "caution", "rossi2021", "mania"),
+    # ...and each says depression in bipolar disorder is treated differently
+    ("bipolar_history", "yes", "ssri", "caution", "goodwin2009_bap", "antidepressant on its own is usually avoided"),
+    ("bipolar_history", "yes", "active_monitoring", "discuss", "goodwin2009_bap", "treated differently"),
     # 65 and over: falls, low sodium and bleeding on SSRIs
     ("age_65_or_over", "yes", "ssri", "caution", "coupland2011", "falls"),
     ("age_65_or_over", "yes", "ssri", "caution", "jacob2006", "sodium"),
     ("age_65_or_over", "yes", "ssri", "caution", "loke2007", "Bleeding"),
     ("age_65_or_over", "yes", "ect", "discuss", "nice_ng222", "older people"),
+    ("age_65_or_over", "yes", "ect", "discuss", "kellner2016_pride", "aged 60 and over"),
     ("age_65_or_over", "yes", "medicine_change", "discuss", "abilify_label", "dementia"),
     # heart: citalopram's heart rhythm limit, and ketamine at caution level
     ("heart_or_mobility_limits", "yes", "ssri", "caution", "fda_citalopram2011", "citalopram"),
+    ("heart_or_mobility_limits", "yes", "ssri", "caution", "fda_citalopram2011", "If you live with a heart condition"),
     ("heart_or_mobility_limits", "yes", "ketamine", "caution", "spravato_label", "blood pressure"),
     ("heart_or_mobility_limits", "yes", "ect", "discuss", "nice_ng222", "anesthetic"),
     # alcohol or drug problems: rTMS seizure risk and SSRI interactions
@@ -51,7 +57,7 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("pregnant_or_breastfeeding", "yes", "exercise", "discuss", "nice_cg192", "no medicine"),
     ("pregnant_or_breastfeeding", "yes", "rtms", "discuss", "rossi2021", "no medicine"),
     ("pregnant_or_breastfeeding", "yes", "active_monitoring", "discuss", "nice_cg192", "maternity team"),
-    ("pregnant_or_breastfeeding", "yes", "ect", "specialist_advice", "nice_ta59", "higher in pregnancy"),
+    ("pregnant_or_breastfeeding", "yes", "ect", "specialist_advice", "nice_cg192", "untreated severe depression"),
     ("pregnant_or_breastfeeding", "yes", "ssri", "discuss", "fda_paroxetine2005", "Paroxetine"),
     ("pregnant_or_breastfeeding", "yes", "ketamine", "caution", "spravato_label", "advises against"),
     # about one visit a week: the visit load of rTMS, esketamine and ECT
@@ -60,8 +66,9 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("visits", "weekly", "ect", "discuss", "nice_ect_surveillance2024", "2 or 3 times a week"),
     # seizures: the point leads with "your risk is higher than this"
     ("seizure_history", "yes", "rtms", "specialist_advice", "taylor2021_tms_seizure", "your risk is higher than"),
+    ("seizure_history", "yes", "rtms", "specialist_advice", "lerner2019", "without risk factors"),
     ("seizure_history", "yes", "ect", "specialist_advice", "nice_ng222", "controlled seizure"),
-    ("seizure_history", "yes", "medicine_change", "caution", "mohamed2017", "seizure disorders"),
+    ("seizure_history", "yes", "medicine_change", "caution", "bupropion_label", "must not be used with a seizure disorder"),
     # implants and ECT; getting home after an anesthetic
     ("metal_in_head", "yes", "ect", "discuss", "nice_ng222", "implant"),
     ("metal_in_head", "yes", "rtms", "specialist_advice", "rossi2021", "metal"),
@@ -74,6 +81,13 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     # side effects a person wants to avoid
     ("side_effects_avoid", "memory", "ect", "discuss", "sackeim2007", "memory"),
     ("side_effects_avoid", "weight_sleep", "medicine_change", "discuss", "mohamed2017", "sleepy"),
+    ("side_effects_avoid", "spaced_out", "ketamine", "discuss", "canuso2021", "27 to 34 in 100"),
+    ("side_effects_avoid", "sexual", "medicine_change", "discuss", "serretti2009", "sexual"),
+    ("side_effects_avoid", "stopping_symptoms", "medicine_change", "discuss", "henssler2024", "stopping the old medicine"),
+    ("side_effects_avoid", "scalp_headache", "ect", "discuss", "haghighi2016", "22 in 100"),
+    # cost and insurance: ECT costs a lot without insurance, like ketamine and rTMS
+    ("cost", "a_lot", "ect", "discuss", "nice_ect_surveillance2024", "costly without insurance"),
+    ("insurance", "no", "ect", "discuss", "nice_ect_surveillance2024", "costly without coverage"),
 ]
 
 
@@ -108,4 +122,5 @@ def test_every_health_answer_of_unsure_asks_instead_of_stating(content: Content)
             continue
         point = _point(content, question, "unsure", card)
         assert point.is_question and point.text.endswith("?"), (question, card)
+
 
