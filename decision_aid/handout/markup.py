@@ -10,8 +10,8 @@ as ``bulletText``, which reportlab draws as given, without reading markup.
 from __future__ import annotations
 
 import functools
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.paragraph import ParagraphStyle
@@ -23,7 +23,8 @@ def esc(text: str | None) -> str:
     """Plain text -> markup-safe text the handout font can draw."""
     if not text:
         return ""
-    return escape(fonts().printable(text))
+    # html's escape, not xml.sax.saxutils': reportlab loads html anyway, and saxutils pulls in urllib, http and ssl.
+    return escape(fonts().printable(text), quote=False)
 
 
 PARSE_CACHE_SIZE = 4096
