@@ -48,14 +48,18 @@ class _ContentRules:
 
     Aliases are checked on the composed nodes, where a repeated value is one
     shared node, so the check costs one pass over the file's own values however
-    far the aliases would expand.
+    far the aliases would expand. A file without ``&`` has no anchor, so
+    nothing in it can be an alias, and skips the pass.
     """
+
+    may_have_aliases = True
 
     def get_single_data(self) -> Any:
         node = self.get_single_node()  # type: ignore[attr-defined]
         if node is None:
             return None
-        _check_aliases(node)
+        if self.may_have_aliases:
+            _check_aliases(node)
         return self.construct_document(node)  # type: ignore[attr-defined]
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
@@ -138,7 +142,7 @@ class YamlProblem(Exception):
 def load_yaml(text: str, loader: type = LOADERS[0]) -> Any:
     """The data in one content file's text; raises ``YamlProblem``, never another error, for bad text."""
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - both loaders are SafeLoader variants
+        return _load(text, loader)
     except yaml.reader.ReaderError as exc:
         # Raised before any mark exists; the two loaders word it differently, so say it once here.
         line = text.count("\n", 0, exc.position) + 1
@@ -152,3 +156,13 @@ def load_yaml(text: str, loader: type = LOADERS[0]) -> Any:
         raise YamlProblem(where, reason if isinstance(exc, _Refused) else f"YAML syntax error: {reason}") from exc
     except RecursionError as exc:
         raise YamlProblem("", "lists or mappings are nested too deeply to read") from exc
+
+
+def _load(text: str, loader: type) -> Any:
+    """``yaml.load``, telling the loader whether the text has any anchor for an alias to name."""
+    reader = loader(text)
+    try:
+        reader.may_have_aliases = "&" in text
+        return reader.get_single_data()
+    finally:
+        reader.dispose()
