@@ -14,14 +14,14 @@ import json
 import re
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from decision_aid.answers import Answers, AnswersError, parse_answers, parse_answers_json
 from decision_aid.engine import SelectionError, build_comparison
 from decision_aid.handout import HandoutSettings, build_handout
 from decision_aid.loader import load_content
-from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY
+from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY, Question
 
 CONTENT = load_content()
 QUESTIONS = CONTENT.questionnaire.questions
@@ -36,14 +36,24 @@ JSON_LIKE = st.recursive(
 """Anything ``json.loads`` could return, and a little more (NaN, infinities, huge integers)."""
 
 VALUE = st.sampled_from(CHOICES) | JSON_LIKE
-NEAR_ANSWERS = st.dictionaries(
-    st.sampled_from([*QUESTIONS, "readiness"]) | st.text(max_size=8),
-    VALUE
-    | st.lists(VALUE, max_size=4)
-    | st.dictionaries(st.sampled_from(READINESS_IDS) | st.text(max_size=6), VALUE, max_size=3),
-    max_size=8,
-)
-"""Mostly real question ids and choice values, so examples reach past the first check."""
+
+
+def _answer(question: Question) -> st.SearchStrategy[Any]:
+    """Usually a real answer to this question (so examples reach the engine), sometimes anything at all."""
+    values = [c.value for c in question.choices] + [PREFER_NOT_TO_SAY]
+    real = st.sampled_from(values) if question.kind == "single" else st.lists(st.sampled_from(values), max_size=4)
+    return st.one_of(real, real, VALUE, st.lists(VALUE, max_size=3))
+
+
+NEAR_ANSWERS = st.fixed_dictionaries(
+    {},
+    optional={
+        # First, so a bad readiness answer is checked before any bad answer to a question stops the reader.
+        "readiness": st.dictionaries(st.sampled_from(READINESS_IDS) | st.text(max_size=6), VALUE, max_size=3),
+        **{question.id: _answer(question) for question in QUESTIONS.values()},
+    },
+) | st.dictionaries(st.sampled_from([*QUESTIONS, "readiness"]) | st.text(max_size=8), VALUE, max_size=6)
+"""Mostly real question ids and answers, so examples reach past the first check, and now and then anything."""
 
 ANSWERS_TEXT = st.one_of(
     st.text(max_size=200),
@@ -53,6 +63,13 @@ ANSWERS_TEXT = st.one_of(
     st.integers(min_value=1, max_value=3000).map(lambda n: '{"speed": ' + "[" * n + "]" * n + "}"),
 )
 SELECTION = st.none() | st.lists(st.sampled_from(OPTION_IDS) | st.text(max_size=6), max_size=7)
+
+
+def _plain_sentence(error: AnswersError) -> None:
+    """The documented error is one short line that is safe to print anywhere."""
+    message = str(error)
+    assert len(message) < 400, message[:500]
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", message), repr(message[:500])
 
 
 def _checked(answers: Answers) -> None:
@@ -70,13 +87,16 @@ def test_any_text_as_an_answers_file_gives_answers_or_one_answers_error(text: st
     try:
         answers = parse_answers_json(CONTENT, text)
     except AnswersError as exc:
-        message = str(exc)
-        assert "\n" not in message and len(message) < 400, message
+        _plain_sentence(exc)
         return
     _checked(answers)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(raw={"speed": "\x1b]0;owned\x07" + "x" * 5000}, selected=None, ordering="default")
+@example(raw={"\u202eevil": "very"}, selected=None, ordering="default")
+@example(raw={"side_effects_avoid": [10**5000]}, selected=None, ordering="default")
+@example(raw={"readiness": {"sure": 10**5000}}, selected=None, ordering="default")
 @given(raw=NEAR_ANSWERS | JSON_LIKE.filter(lambda v: isinstance(v, dict)), selected=SELECTION,
        ordering=st.sampled_from(["default", "what_matters"]))
 def test_any_json_like_answers_reach_the_engine_or_stop_with_a_documented_error(
@@ -84,7 +104,8 @@ def test_any_json_like_answers_reach_the_engine_or_stop_with_a_documented_error(
 ) -> None:
     try:
         answers = parse_answers(CONTENT, raw)
-    except AnswersError:
+    except AnswersError as exc:
+        _plain_sentence(exc)
         return
     _checked(answers)
     try:
