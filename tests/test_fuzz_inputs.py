@@ -45,13 +45,12 @@ def _answer(question: Question) -> st.SearchStrategy[Any]:
     return st.one_of(real, real, VALUE, st.lists(VALUE, max_size=3))
 
 
+READINESS = st.dictionaries(st.sampled_from(READINESS_IDS), VALUE, max_size=4) | st.dictionaries(st.text(max_size=6), VALUE)
 NEAR_ANSWERS = st.fixed_dictionaries(
-    {},
-    optional={
-        # First, so a bad readiness answer is checked before any bad answer to a question stops the reader.
-        "readiness": st.dictionaries(st.sampled_from(READINESS_IDS) | st.text(max_size=6), VALUE, max_size=3),
-        **{question.id: _answer(question) for question in QUESTIONS.values()},
-    },
+    {}, optional={"readiness": READINESS, **{question.id: _answer(question) for question in QUESTIONS.values()}}
+).map(
+    # Readiness first, so a bad readiness answer is reached before a bad answer to a question stops the reader.
+    lambda raw: dict(sorted(raw.items(), key=lambda item: item[0] != "readiness"))
 ) | st.dictionaries(st.sampled_from([*QUESTIONS, "readiness"]) | st.text(max_size=8), VALUE, max_size=6)
 """Mostly real question ids and answers, so examples reach past the first check, and now and then anything."""
 
