@@ -21,9 +21,10 @@ from decision_aid.answers import Answers, AnswersError, parse_answers, parse_ans
 from decision_aid.engine import SelectionError, build_comparison
 from decision_aid.handout import HandoutSettings, build_handout
 from decision_aid.loader import load_content
-from decision_aid.models import OPTION_IDS, PREFER_NOT_TO_SAY, Question
+from decision_aid.models import PREFER_NOT_TO_SAY, Question
 
 CONTENT = load_content()
+OPTION_IDS = CONTENT.option_ids
 QUESTIONS = CONTENT.questionnaire.questions
 READINESS_IDS = [item.id for item in CONTENT.questionnaire.readiness]
 CHOICES = sorted({c.value for q in QUESTIONS.values() for c in q.choices} | {PREFER_NOT_TO_SAY, "yes", "no", ""})

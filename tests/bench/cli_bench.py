@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from decision_aid.handout.fonts import CANDIDATES
-from decision_aid.models import OPTION_IDS
+from decision_aid.loader import load_content
 
 from .handout_bench import TYPICAL_ANSWERS
 
@@ -65,7 +65,7 @@ def run(repeats: int = 9) -> list[str]:
         answers.write_text(json.dumps(TYPICAL_ANSWERS), encoding="utf-8")
         handout = [
             sys.executable, "-m", "decision_aid", "handout", "--answers", str(answers),
-            "--options", ",".join(OPTION_IDS), "--date", "2025-01-01", "-o", str(tmp / "handout.pdf"),
+            "--options", ",".join(load_content().option_ids), "--date", "2025-01-01", "-o", str(tmp / "handout.pdf"),
         ]
         baseline = [sys.executable, "-c", ONE_PARAGRAPH, _font_file(), str(tmp / "one.pdf")]
         _time_ms(handout), _time_ms(baseline)  # warm the file cache
