@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import HealthCheck, example, given, settings
@@ -65,31 +66,27 @@ ANSWERS_TEXT = st.one_of(
 SELECTION = st.none() | st.lists(st.sampled_from(OPTION_IDS) | st.text(max_size=6), max_size=7)
 
 
-def _plain_sentence(error: AnswersError) -> None:
-    """The documented error is one short line that is safe to print anywhere."""
-    message = str(error)
-    assert len(message) < 400, message[:500]
-    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", message), repr(message[:500])
-
-
-def _checked(answers: Answers) -> None:
-    """Whatever got through is exactly what the questionnaire allows."""
+def _answers_or_one_plain_error(read: Callable[[], Answers]) -> Answers | None:
+    """The reader's only outcomes: answers the questionnaire allows, or one short ``AnswersError`` safe to print."""
+    try:
+        answers = read()
+    except AnswersError as exc:
+        message = str(exc)
+        assert len(message) < 400, message[:500]
+        assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", message), repr(message[:500])
+        return None
     for question_id, value in answers.values.items():
         allowed = {c.value for c in QUESTIONS[question_id].choices} | {PREFER_NOT_TO_SAY}
         assert set(answers.selected(question_id)) <= allowed, value
     assert set(answers.readiness) <= set(READINESS_IDS)
     assert set(answers.readiness.values()) <= {"yes", "no"}
+    return answers
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=ANSWERS_TEXT)
 def test_any_text_as_an_answers_file_gives_answers_or_one_answers_error(text: str) -> None:
-    try:
-        answers = parse_answers_json(CONTENT, text)
-    except AnswersError as exc:
-        _plain_sentence(exc)
-        return
-    _checked(answers)
+    _answers_or_one_plain_error(lambda: parse_answers_json(CONTENT, text))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -102,12 +99,9 @@ def test_any_text_as_an_answers_file_gives_answers_or_one_answers_error(text: st
 def test_any_json_like_answers_reach_the_engine_or_stop_with_a_documented_error(
     raw: dict[str, Any], selected: list[str] | None, ordering: str
 ) -> None:
-    try:
-        answers = parse_answers(CONTENT, raw)
-    except AnswersError as exc:
-        _plain_sentence(exc)
+    answers = _answers_or_one_plain_error(lambda: parse_answers(CONTENT, raw))
+    if answers is None:
         return
-    _checked(answers)
     try:
         comparison = build_comparison(CONTENT, answers, selected, ordering=ordering)  # type: ignore[arg-type]
     except SelectionError:
