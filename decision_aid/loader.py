@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .models import (
@@ -30,6 +29,8 @@ from .models import (
     Wording,
     source_id_paths,
 )
+from .safeio import FileProblem, MissingFile, read_text
+from .yamlload import MAX_FILE_BYTES, YamlProblem, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -65,24 +66,6 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """Safe loader that refuses duplicate keys, which plain YAML silently overwrites."""
-
-
-def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
 _PLAIN_MESSAGES = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown key (check the spelling, or remove it)",
@@ -113,20 +96,15 @@ def _plain(error: dict[str, Any]) -> str:
 
 def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        data = load_yaml(read_text(path, MAX_FILE_BYTES))
+    except MissingFile:
         problems.append(Problem(rel, "", "file is missing"))
         return None
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(rel, "", f"cannot be read ({exc.__class__.__name__})"))
+    except FileProblem as exc:
+        problems.append(Problem(rel, "", f"file {exc}"))
         return None
-    try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "unknown line"
-        reason = getattr(exc, "problem", None) or str(exc)
-        problems.append(Problem(rel, line, f"YAML syntax error: {reason}"))
+    except YamlProblem as exc:
+        problems.append(Problem(rel, exc.where, exc.message))
         return None
     if data is None:
         problems.append(Problem(rel, "", "file is empty"))
@@ -210,7 +188,8 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not root.is_dir():
-        return None, [Problem(str(root), "", "content folder not found")]
+        # The folder's own name only: the app shows problems to its users, who must not see server paths.
+        return None, [Problem(root.name or "content", "", "content folder not found")]
 
     refs_raw = _read_yaml(root / REFERENCES_FILE, REFERENCES_FILE, problems)
     references: dict[str, Reference] = {}

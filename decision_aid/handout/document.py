@@ -67,7 +67,8 @@ class FooterCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._footer = footer
         self._pages: list[dict[str, Any]] = []
-        stamp = f"D:{created:%Y%m%d}000000+00'00'"
+        # Not %Y: it does not zero-pad years before 1000 on every platform, and a PDF date needs four digits.
+        stamp = f"D:{created.year:04d}{created.month:02d}{created.day:02d}000000+00'00'"
         self.setDateFormatter(lambda *_: stamp)
 
     def showPage(self) -> None:

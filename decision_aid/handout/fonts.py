@@ -19,12 +19,17 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 import reportlab
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+
+def escape(text: str) -> str:
+    """Markup-safe text; html's escape, not xml.sax.saxutils', which pulls urllib, http and ssl into every command."""
+    return _html_escape(text, quote=False)
 
 DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
 VERA_DIR = Path(reportlab.__file__).resolve().parent / "fonts"

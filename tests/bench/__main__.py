@@ -1,4 +1,4 @@
-"""`make bench`: server-side rerun times per page and handout build time, each against a baseline.
+"""`make bench`: server-side rerun times per page, handout build time and the handout command, each against a baseline.
 
 Benchmarks are scripts, not timed tests: machines differ, so the figures are
 reported (with a same-run baseline and ratio) rather than asserted.
@@ -13,12 +13,12 @@ import sys
 # AppTest and bare imports warn about a missing script context on every call; it is noise here.
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
 
-from . import app_bench, engine_bench, handout_bench, page_load_bench  # noqa: E402
+from . import app_bench, cli_bench, engine_bench, handout_bench, page_load_bench  # noqa: E402
 
 
 def main() -> int:
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
-    for module in (engine_bench, app_bench, handout_bench, page_load_bench):
+    for module in (engine_bench, app_bench, handout_bench, page_load_bench, cli_bench):
         print()
         for line in module.run():
             print(line)
