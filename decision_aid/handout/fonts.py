@@ -18,8 +18,8 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from html import escape as _html_escape
+from pathlib import Path
 
 import reportlab
 from reportlab.lib.fonts import addMapping
