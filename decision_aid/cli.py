@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import chartnote
 from .answers import Answers, AnswersError, parse_answers
 from .engine import SelectionError, build_comparison, points_for, stage_for
 from .loader import ContentError, check_content, load_content
@@ -160,6 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_hand.add_argument("-o", "--output", type=Path, required=True, help="where to write the PDF")
     p_hand.add_argument("--content", type=Path, default=None, help=argparse.SUPPRESS)
     p_hand.set_defaults(func=_handout)
+
+    chartnote.register(sub)
     return parser
 
 
