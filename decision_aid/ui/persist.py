@@ -82,6 +82,8 @@ export default function (component) {
   const s = storage();
   memory.send = () => setTriggerValue("restored", reply(memory, s));
   watchConnection(memory);
+  // "synced": the session has the tab's answers and the tab a fresh copy (browser tests wait for it).
+  memory.synced = data.mode !== "restore";
   if (data.mode === "restore") {
     memory.send();
     return;
@@ -219,34 +221,25 @@ def notice() -> None:
 # --- the component ------------------------------------------------------------------
 
 
-def _restore(reply: object) -> bool:
-    """Put back what the tab's reply holds; False when the reply is not one."""
+def _on_restored() -> None:
+    """The tab answered: put back what still fits, once per session, and note what to tell the person."""
+    reply = state.widget_value(COMPONENT_KEY)
     answer = reply.get("restored") if isinstance(reply, Mapping) else None
     if not isinstance(answer, Mapping) or state.tab_restored():
-        return False
+        return
     copy = answer.get("copy")
     checked = check_copy(get_content(), copy if isinstance(copy, str) else None)
     storage = "ok" if answer.get("storage") == "ok" else "unavailable"
     state.restore_from_tab(checked.values, notice_for(checked, answer.get("had") is True), storage)
-    return True
-
-
-def _on_restored() -> None:
-    _restore(state.widget_value(COMPONENT_KEY))
-
 
 
 def keep() -> None:
-    """Mount the tab store (invisible) at the end of every page, then say what happened to earlier answers."""
+    """Mount the tab store (invisible) at the end of every page: ask the tab once, then hand it each change."""
     if state.tab_restored():
         data: dict[str, Any] = {"mode": "save", "copy": to_copy(state.tab_snapshot())}
     else:
         data = {"mode": "restore", "attempt": state.next_tab_attempt()}
     with st.container(key="tab_store", height=1, border=False):
-        reply = _tab_store(key=COMPONENT_KEY, data=data, on_restored_change=_on_restored, height=0)
-    if _restore(reply):
-        # The tab answered a session that did not ask (the first run after a server restart),
-        # so no callback ran before this page was drawn: draw it again with the answers.
-        st.rerun()
+        _tab_store(key=COMPONENT_KEY, data=data, on_restored_change=_on_restored, height=0)
     if state.tab_restored() and state.tab_storage() == "unavailable" and state.tab_snapshot():
         st.caption(NO_STORAGE)

@@ -40,6 +40,20 @@ def code(content: Content, with_health: bool) -> str:
     return resume.encode(content, state.answers(content), with_health)
 
 
+def holds(content: Content, with_health: bool) -> str:
+    """How many answers a code holds, so the person can check it before they rely on it."""
+    answers = state.answers(content)
+    health = sum(1 for q in answers.values if content.questionnaire.questions[q].health) if with_health else 0
+    count = sum(1 for q in answers.values if not content.questionnaire.questions[q].health) + health
+    count += len(answers.readiness)
+    if not count:
+        return "It holds no answers yet."
+    text = f"It holds {count} {'answer' if count == 1 else 'answers'}"
+    if health:
+        text += f", {health} of them {'a health answer' if health == 1 else 'health answers'}"
+    return text + "."
+
+
 def _input_key(where: str) -> str:
     return f"w_code_in_{where}"
 
@@ -101,6 +115,7 @@ def make_code(content: Content) -> None:
     state.seed(SHOW, False)
     if st.toggle("Show my code", key=SHOW):
         st.code(code(content, bool(with_health)), language=None)
+        st.caption(holds(content, bool(with_health)))
         st.caption("Copy it, write it down or take a photo of it. It changes when your answers change.")
 
 
