@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -307,3 +308,19 @@ def test_no_widget_or_page_puts_anything_in_the_address() -> None:
     source += (ROOT / "app.py").read_text(encoding="utf-8")
     assert "query_params" not in source
     assert not re.search(r"bind\s*=", source)
+
+
+def test_when_the_browser_keeps_no_copy_the_person_is_told_a_reload_would_clear_the_answers() -> None:
+    at = open_app()
+    at.session_state[state.TAB_RESTORED] = True
+    at.session_state[state.TAB_STORAGE] = "unavailable"
+    at.run()
+    assert persist.NO_STORAGE not in page_words(at), "nothing to lose yet, nothing to say"
+    at.session_state[state.ANSWERS] = {"speed": "very"}
+    at.run()
+    assert persist.NO_STORAGE in page_words(at)
+
+
+def test_the_server_log_level_never_records_answers_or_file_ids() -> None:
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["logger"]["level"] in ("warning", "error")
