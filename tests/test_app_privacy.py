@@ -53,7 +53,8 @@ def page_words(at: AppTest) -> str:
 
 
 def tab_data(at: AppTest) -> dict[str, object]:
-    return json.loads(at.get("bidi_component")[0].proto.json)
+    store = next(e for e in at.get("bidi_component") if e.key == persist.COMPONENT_KEY)
+    return json.loads(store.proto.json)
 
 
 def no_exception(at: AppTest) -> None:
@@ -268,22 +269,25 @@ def test_health_answers_can_be_brought_in_on_the_health_step_without_showing_the
 # --- the tab's copy -------------------------------------------------------------------------
 
 
-def test_until_the_tab_has_answered_an_empty_session_never_overwrites_its_copy() -> None:
+def test_a_new_session_tells_the_tab_it_has_not_heard_from_it_so_the_tab_keeps_its_copy() -> None:
+    """The tab only replaces a copy another session wrote once this session has taken it back (see the browser tests)."""
     at = open_app()
     data = tab_data(at)
-    assert data["mode"] == "restore"
-    assert "copy" not in data
+    assert data["restored"] is False
+    assert data["copy"] == ""
+    session = data["session"]
+    go(at, nav.ABOUT)
+    assert tab_data(at)["session"] == session, "one token for the whole session"
+    assert open_app().session_state[state.TAB_SESSION] != session, "another session has another token"
 
 
 def test_the_tab_gets_a_copy_of_each_change_and_an_empty_one_after_start_over(content: Content) -> None:
     at = open_app()
-    at.session_state[state.TAB_RESTORED] = True  # as after the tab answered
     at.session_state[state.ANSWERS] = {"speed": "very"}
     at.session_state[state.NAME] = NAME
     go(at, nav.HANDOUT)
     at.button(key="make_pdf").click().run()
     data = tab_data(at)
-    assert data["mode"] == "save"
     kept = json.loads(str(data["copy"]))
     assert kept["answers"] == {"speed": "very"} and kept["name"] == NAME
     assert "pdf" not in str(data["copy"]).lower()
@@ -291,7 +295,9 @@ def test_the_tab_gets_a_copy_of_each_change_and_an_empty_one_after_start_over(co
     at.button(key="reset_ask").click().run()
     at.button(key="reset_yes").click().run()
     no_exception(at)
-    assert tab_data(at) == {"mode": "save", "copy": ""}
+    data = tab_data(at)
+    assert data["copy"] == ""
+    assert data["restored"] is True, "after Start over the tab's copy is removed, never sent back"
 
 
 def test_a_restore_notice_shows_once_at_the_top_until_the_page_changes() -> None:

@@ -6,10 +6,12 @@ person never sees it, and it is gone when the tab is closed. Nothing is kept on
 the server's disk, written to a log or put in a web address; the copy travels
 only over the page's own connection, inside the component's data.
 
-Each session first asks the tab for its copy (a new session starts after a
-reload, after opening a page by its address, and after the server restarted),
-puts back what still fits the questionnaire, and from then on hands the tab a
-fresh copy on every run. "Start over" hands it an empty copy, which removes it.
+Every run hands the tab a fresh copy, with a token for the session. When the
+tab holds a copy that another session wrote (after a reload, after opening a
+page by its address, after the server restarted), it does not overwrite it:
+it sends it back, and the session puts back what still fits the questionnaire
+before the tab takes its copies again. A first visit, with nothing kept, needs
+no such round trip. "Start over" hands the tab an empty copy, which removes it.
 If the tab cannot keep a copy (storage blocked), the page's memory still
 carries it across a lost connection, and the person is told that a reload
 would clear their answers.
@@ -57,11 +59,23 @@ const KEY = __KEY__;
 function storage() {
   try { const s = window.sessionStorage; s.getItem(KEY); return s; } catch (e) { return null; }
 }
-function reply(memory, s) {
+function kept(memory, s) {
   let text = null;
   if (s) { try { text = s.getItem(KEY); } catch (e) { text = null; } }
   if (text === null && typeof memory.copy === "string") { text = memory.copy; }
-  return { copy: text, storage: s ? "ok" : "unavailable", had: memory.had === true };
+  return text;
+}
+function write(memory, s, copy, session) {
+  if (typeof copy === "string" && copy !== "") {
+    memory.copy = copy;
+    memory.had = true;
+    if (s) { try { s.setItem(KEY, copy); } catch (e) { /* full or blocked: the page's memory still has it */ } }
+  } else {
+    delete memory.copy;
+    memory.had = false;
+    if (s) { try { s.removeItem(KEY); } catch (e) { /* nothing kept */ } }
+  }
+  memory.writtenBy = session;
 }
 function watchConnection(memory) {
   // After a lost connection (a server restart) the page would sit unchanged until the next click,
@@ -80,23 +94,26 @@ export default function (component) {
   if (!data) { return; }
   const memory = window.__decisionAidTab || (window.__decisionAidTab = {});
   const s = storage();
-  memory.send = () => setTriggerValue("restored", reply(memory, s));
+  memory.send = () => setTriggerValue(
+    "restored", { copy: kept(memory, s), storage: s ? "ok" : "unavailable", had: memory.had === true });
   watchConnection(memory);
-  // "synced": the session has the tab's answers and the tab a fresh copy (browser tests wait for it).
-  memory.synced = data.mode !== "restore";
-  if (data.mode === "restore") {
-    memory.send();
-    return;
+  if (!data.restored) {
+    // A copy this session did not write (after a reload or a restart) goes back to the session first;
+    // until then the session's own, emptier copy must not replace it. A browser that keeps nothing
+    // is named once, so the person can be told. A first visit, with nothing kept, costs no extra run.
+    const copy = kept(memory, s);
+    const foreign = copy !== null && copy !== "" && memory.writtenBy !== data.session;
+    const unnamed = !s && memory.named !== data.session;
+    if (foreign || unnamed) {
+      memory.named = data.session;
+      // "synced": the session has the tab's answers and the tab a fresh copy (browser tests wait for it).
+      memory.synced = false;
+      memory.send();
+      return;
+    }
   }
-  if (typeof data.copy === "string" && data.copy !== "") {
-    memory.copy = data.copy;
-    memory.had = true;
-    if (s) { try { s.setItem(KEY, data.copy); } catch (e) { /* full or blocked: the page's memory still has it */ } }
-  } else {
-    delete memory.copy;
-    memory.had = false;
-    if (s) { try { s.removeItem(KEY); } catch (e) { /* nothing kept */ } }
-  }
+  write(memory, s, data.copy, data.session);
+  memory.synced = true;
 }
 """.replace("__KEY__", json.dumps(STORAGE_KEY))
 
@@ -234,12 +251,9 @@ def _on_restored() -> None:
 
 
 def keep() -> None:
-    """Mount the tab store (invisible) at the end of every page: ask the tab once, then hand it each change."""
-    if state.tab_restored():
-        data: dict[str, Any] = {"mode": "save", "copy": to_copy(state.tab_snapshot())}
-    else:
-        data = {"mode": "restore", "attempt": state.next_tab_attempt()}
+    """Mount the tab store (invisible) at the end of every page, with this run's copy of the answers."""
+    data = {"restored": state.tab_restored(), "session": state.tab_session(), "copy": to_copy(state.tab_snapshot())}
     with st.container(key="tab_store", height=1, border=False):
         _tab_store(key=COMPONENT_KEY, data=data, on_restored_change=_on_restored, height=0)
-    if state.tab_restored() and state.tab_storage() == "unavailable" and state.tab_snapshot():
+    if state.tab_storage() == "unavailable" and state.tab_snapshot():
         st.caption(NO_STORAGE)

@@ -11,6 +11,7 @@ later cannot survive it.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
@@ -49,7 +50,7 @@ LAST_PAGE = "da_last_page"
 PRIVATE_ASK = "da_private_ask"
 PRIVATE_OPEN = "da_private_open"
 TAB_RESTORED = "da_tab_restored"
-TAB_ATTEMPT = "da_tab_attempt"
+TAB_SESSION = "da_tab_session"
 TAB_NOTICE = "da_tab_notice"
 TAB_STORAGE = "da_tab_storage"
 
@@ -372,11 +373,9 @@ def tab_restored() -> bool:
     return bool(get(TAB_RESTORED))
 
 
-def next_tab_attempt() -> int:
-    """Each run asks the tab again until it answers, in case one answer was lost on the way."""
-    attempt = int(get(TAB_ATTEMPT, 0)) + 1
-    put(TAB_ATTEMPT, attempt)
-    return attempt
+def tab_session() -> str:
+    """A random token for this session, so the tab can tell its own copy from one another session wrote."""
+    return cast(str, st.session_state.setdefault(TAB_SESSION, secrets.token_hex(8)))
 
 
 def restore_from_tab(values: dict[str, Any], notice: str | None, storage: str) -> None:
