@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import tomllib
@@ -12,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from decision_aid import resume
 from decision_aid.answers import parse_answers
+from decision_aid.handout.settings import Plan
 from decision_aid.models import PREFER_NOT_TO_SAY, Content
 from decision_aid.ui import nav, note_panel, persist, resume_panel, state
 from decision_aid.ui.text import h
@@ -173,10 +175,12 @@ def test_the_chart_note_is_copyable_and_never_holds_the_name() -> None:
     assert "How important is it to you to feel some relief quickly" in note
     assert "Is there any metal" not in note
     at.checkbox(key="w_note_health").check().run()
-    at.text_input(key="w_note_decision").input("Try exercise first").run()
+    at.text_input(key="w_plan_decision").input("Try exercise first").run()
+    at.text_input(key="w_plan_next_visit").input("June 3").run()
     note = next(c.value for c in at.code if "Shared decision-making note" in c.value)
     assert "Is there any metal or an implanted device in or near your head? Yes" in note
     assert "Decision: Try exercise first" in note
+    assert "Follow-up: Next visit: June 3" in note
 
 
 def test_the_chart_note_is_not_drawn_on_a_shared_screen() -> None:
@@ -286,10 +290,10 @@ def test_the_tab_gets_a_copy_of_each_change_and_an_empty_one_after_start_over(co
     at.session_state[state.ANSWERS] = {"speed": "very"}
     at.session_state[state.NAME] = NAME
     go(at, nav.HANDOUT)
-    at.button(key="make_pdf").click().run()
+    at.text_input(key="w_plan_decision").input("Not yet").run()
     data = tab_data(at)
     kept = json.loads(str(data["copy"]))
-    assert kept["answers"] == {"speed": "very"} and kept["name"] == NAME
+    assert kept["answers"] == {"speed": "very"} and kept["name"] == NAME and kept["plan_decision"] == "Not yet"
     assert "pdf" not in str(data["copy"]).lower()
 
     at.button(key="reset_ask").click().run()
@@ -314,6 +318,10 @@ def test_no_widget_or_page_puts_anything_in_the_address() -> None:
     source += (ROOT / "app.py").read_text(encoding="utf-8")
     assert "query_params" not in source
     assert not re.search(r"bind\s*=", source)
+
+
+def test_the_tab_keeps_every_field_of_the_handout_plan() -> None:
+    assert tuple(f.name for f in dataclasses.fields(Plan)) == state.PLAN_FIELDS
 
 
 def test_when_the_browser_keeps_no_copy_the_person_is_told_a_reload_would_clear_the_answers() -> None:

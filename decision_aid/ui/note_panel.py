@@ -2,7 +2,8 @@
 
 The note holds readiness answers and, when included, health answers, so it is
 not drawn at all while the screen is shared. What was decided and the
-follow-up are typed here for this note only: they are not kept anywhere else.
+follow-up come from the plan the person fills in on the same page, so nothing
+is typed twice.
 """
 
 from __future__ import annotations
@@ -11,16 +12,31 @@ import datetime as dt
 
 import streamlit as st
 
-from decision_aid.chartnote import MAX_TYPED_CHARS, chart_note
+from decision_aid.chartnote import chart_note
 from decision_aid.models import Content
 from decision_aid.presentation import Audience, present
 from decision_aid.ui import state
 
 HIDDEN = "The note for your clinician's record is hidden while the screen is shared, because it holds your private answers."
+FOLLOW_UP: tuple[tuple[str, str], ...] = (
+    ("judge_when", "Check if it helps"),
+    ("if_side_effect", "If a side effect worries them"),
+    ("if_no_help", "If it does not help"),
+    ("next_visit", "Next visit"),
+)
+"""The plan's fields that make the follow-up line, with their words in the record."""
+
+
+def _plan(field: str) -> str:
+    return str(state.get(f"{state.PLAN_PREFIX}{field}") or "")
+
+
+def follow_up() -> str:
+    return "; ".join(f"{words}: {_plan(field)}" for field, words in FOLLOW_UP if _plan(field).strip())
 
 
 def render(content: Content) -> None:
-    """A folded section: the note for the options picked, with the clinician's two lines."""
+    """A folded section: the note for the options picked, ready to copy."""
     with st.expander("For your clinician's record", icon=":material/clinical_notes:"):
         if state.share_mode():
             st.info(HIDDEN, icon=":material/visibility_off:")
@@ -31,21 +47,16 @@ def render(content: Content) -> None:
             return
         st.markdown(
             "A short note of this conversation for the clinician to copy into the record: the options, "
-            "what matters to you, the points raised and your readiness answers. Your name is never in it."
+            "what matters to you, the points raised, your readiness answers, and what was decided and the "
+            "follow-up from \u201cMy plan\u201d above. Your name is never in it."
         )
         state.seed("w_note_health", False)
         include_health = st.checkbox("Include my health answers in the note", key="w_note_health")
-        state.seed("w_note_decision", "")
-        decision = st.text_input("What was decided (optional)", key="w_note_decision", max_chars=MAX_TYPED_CHARS,
-                                 placeholder="Leave empty for \u201cNot decided yet\u201d", autocomplete="off")
-        state.seed("w_note_follow_up", "")
-        follow_up = st.text_input("Follow-up (optional)", key="w_note_follow_up", max_chars=MAX_TYPED_CHARS,
-                                  autocomplete="off")
         note = chart_note(
             present(comparison, Audience.paper(include_health=bool(include_health))),
             date=dt.date.today(),
-            decision=decision,
-            follow_up=follow_up,
+            decision=_plan("decision"),
+            follow_up=follow_up(),
         )
         st.code(note, language=None, wrap_lines=True)
         st.caption("Use the copy button at the top right of the note.")

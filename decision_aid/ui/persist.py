@@ -189,6 +189,8 @@ def check_copy(content: Content, text: str | None) -> Checked:
         "paper": lambda v: v in PAPERS,
         "name": lambda v: isinstance(v, str) and len(v) <= MAX_NAME_CHARS,
         "notes": lambda v: isinstance(v, str) and len(v) <= MAX_NOTES_CHARS,
+        "full_detail": lambda v: type(v) is bool,
+        **{f"plan_{field}": (lambda v: isinstance(v, str) and len(v) <= MAX_NOTES_CHARS) for field in state.PLAN_FIELDS},
     }
     for name, value in raw.items():
         if name == "format":

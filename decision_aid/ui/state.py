@@ -54,6 +54,9 @@ TAB_SESSION = "da_tab_session"
 TAB_NOTICE = "da_tab_notice"
 TAB_STORAGE = "da_tab_storage"
 
+PLAN_FIELDS = ("decision", "judge_when", "if_side_effect", "if_no_help", "crisis_people", "next_visit")
+"""The handout plan's fields (``handout.settings.Plan``; a test keeps the two lists the same)."""
+
 KEPT_IN_TAB: dict[str, str] = {
     "answers": ANSWERS,
     "readiness": READINESS,
@@ -67,6 +70,8 @@ KEPT_IN_TAB: dict[str, str] = {
     "name": NAME,
     "notes": NOTES,
     "include_health": INCLUDE_HEALTH,
+    "full_detail": FULL_DETAIL,
+    **{f"plan_{field}": f"{PLAN_PREFIX}{field}" for field in PLAN_FIELDS},
 }
 """What the browser tab keeps so a reload or a lost connection does not lose it (name in the tab -> key here).
 
