@@ -81,7 +81,7 @@ def start_in_questions(page: Page, app_url: str, shared: bool = False) -> None:
     wait_ready(page)
 
 
-def test_a_reload_keeps_the_answers_in_the_same_tab_and_another_browser_never_sees_them(
+def test_a_reload_keeps_the_answers_in_the_same_tab_a_new_tab_or_browser_never_sees_them(
     chromium: Browser, app_url: str
 ) -> None:
     first = chromium.new_context(viewport=DESKTOP)
@@ -103,6 +103,12 @@ def test_a_reload_keeps_the_answers_in_the_same_tab_and_another_browser_never_se
         wait_ready(a)
         expect(a.get_by_text(f"Step {step_of('speed') + 1} of {TOTAL}")).to_be_visible()
         expect(a.locator(".st-key-qbox_speed").get_by_role("radio", name=SPEED, exact=True)).to_be_checked()
+
+        a.close()  # a closed tab takes its copy with it: a new tab in the same browser starts empty
+        again = first.new_page()
+        open_page(again, app_url, nav.HANDOUT)
+        expect(again.get_by_label("Your name (optional)")).to_have_value("")
+        assert persist.STORAGE_KEY not in storage(again) and NAME not in storage(again)
 
         b = second.new_page()
         open_page(b, app_url, nav.QUESTIONS)
