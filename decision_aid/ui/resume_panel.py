@@ -31,7 +31,7 @@ HEALTH_WARNING = (
 NO_HEALTH = "Your health answers are left out. Anyone who has this code can see your other answers, so keep it private."
 HIDDEN_WHILE_SHARED = (
     "Your code is not shown while the screen is shared, because anyone who sees it can read your answers. "
-    "Turn off screen-share mode at the bottom of the page to see it."
+    "Turn off screen-share mode with the switch at the top of the page to see it."
 )
 
 
