@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from . import chartnote
 from .answers import Answers, AnswersError, parse_answers_json
 from .engine import SelectionError, build_comparison, points_for, stage_for
 from .loader import ContentError, check_content, load_content
@@ -212,6 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_hand.add_argument("--force", action="store_true", help="replace the output file even if it is not a PDF")
     p_hand.add_argument("--content", type=Path, default=None, help=argparse.SUPPRESS)
     p_hand.set_defaults(func=_handout)
+
+    chartnote.register(sub)
     return parser
 
 

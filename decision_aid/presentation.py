@@ -125,6 +125,9 @@ class PointLine:
     """What the person answered, to which question."""
     source_ids: tuple[str, ...]
     is_question: bool
+    answer: str = ""
+    """The answer that raised it, and the question's topic: for words other than "You answered" (the chart note)."""
+    topic: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,6 +476,8 @@ def _point_line(p: Point) -> PointLine:
         because=f'You answered "{p.answer_label}" to: {p.topic}',
         source_ids=p.source_ids,
         is_question=p.is_question,
+        answer=p.answer_label,
+        topic=p.topic,
     )
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from decision_aid.loader import ContentError
 from decision_aid.models import Content
-from decision_aid.ui import actions, components, crisis, nav, state, style
+from decision_aid.ui import actions, components, crisis, nav, persist, state, style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.overview import OPEN_ACTION
 
@@ -44,13 +44,16 @@ def _on_action(action: str) -> None:
 
 def before_page(page: st.Page) -> None:
     """Housekeeping that depends on where the person is going."""
+    state.on_page(page.title)
     if state.get(state.JUST_RESET) and not nav.is_page(page, nav.START):
         nav.go(nav.START)
     if not nav.is_page(page, nav.HANDOUT):
         # A prepared PDF holds answers; do not keep it once the person leaves the Handout page.
         state.forget_pdf()
     components.share_note()
+    persist.notice()
 
 
 def bottom(content: Content) -> None:
     components.footer(content)
+    persist.keep()

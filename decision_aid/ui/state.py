@@ -11,6 +11,7 @@ later cannot survive it.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
@@ -45,6 +46,39 @@ PLAN_PREFIX = "da_plan_"
 PDF = "da_pdf"
 CONFIRM_RESET = "da_confirm_reset"
 JUST_RESET = "da_just_reset"
+LAST_PAGE = "da_last_page"
+PRIVATE_ASK = "da_private_ask"
+PRIVATE_OPEN = "da_private_open"
+TAB_RESTORED = "da_tab_restored"
+TAB_SESSION = "da_tab_session"
+TAB_NOTICE = "da_tab_notice"
+TAB_STORAGE = "da_tab_storage"
+
+PLAN_FIELDS = ("decision", "judge_when", "if_side_effect", "if_no_help", "crisis_people", "next_visit")
+"""The handout plan's fields (``handout.settings.Plan``; a test keeps the two lists the same)."""
+
+KEPT_IN_TAB: dict[str, str] = {
+    "answers": ANSWERS,
+    "readiness": READINESS,
+    "step": STEP,
+    "share": SHARE,
+    "mode_chosen": MODE_CHOSEN,
+    "selected": SELECTED,
+    "ordering": ORDERING,
+    "paper": PAPER,
+    "large_print": LARGE_PRINT,
+    "name": NAME,
+    "notes": NOTES,
+    "include_health": INCLUDE_HEALTH,
+    "full_detail": FULL_DETAIL,
+    **{f"plan_{field}": f"{PLAN_PREFIX}{field}" for field in PLAN_FIELDS},
+}
+"""What the browser tab keeps so a reload or a lost connection does not lose it (name in the tab -> key here).
+
+Never the prepared PDF, and never "show my health answers", which must be chosen again."""
+
+WIDGET_PREFIXES = ("q_", "r_", "w_")
+"""Keys of widgets that are seeded from stored values: forgotten when stored values are replaced."""
 
 MIN_COMPARE = 2
 VIEW_OVERVIEW = "overview"
@@ -141,13 +175,26 @@ def save_single(question_id: str) -> None:
     _keep(answer_store(), question_id, st.session_state.get(question_key(question_id)))
 
 
-def save_multi(question_id: str, values: Sequence[str], changed: str) -> None:
-    """Checkbox callback; "Prefer not to say" and the real choices exclude each other."""
-    if st.session_state.get(choice_key(question_id, changed)):
-        others = [v for v in values if v != PREFER_NOT_TO_SAY] if changed == PREFER_NOT_TO_SAY else [PREFER_NOT_TO_SAY]
-        for value in others:
-            st.session_state[choice_key(question_id, value)] = False
-    chosen = [v for v in values if st.session_state.get(choice_key(question_id, v))]
+def save_multi(question_id: str, values: Sequence[str], changed: str, drawn: Sequence[str] | None = None) -> None:
+    """Checkbox callback; "Prefer not to say" and the real choices exclude each other.
+
+    ``values`` are all of the question's choices in order; ``drawn`` the ones on
+    screen now (a private choice is not drawn on a shared screen). A choice that
+    is not drawn keeps its stored answer, unless "Prefer not to say" clears it.
+    """
+    drawn = values if drawn is None else drawn
+    before = set(answer_store().get(question_id) or ())
+    ticked = {v for v in drawn if st.session_state.get(choice_key(question_id, v))}
+    if changed in ticked:
+        if changed == PREFER_NOT_TO_SAY:
+            ticked, before = {PREFER_NOT_TO_SAY}, set()
+        else:
+            ticked.discard(PREFER_NOT_TO_SAY)
+            before.discard(PREFER_NOT_TO_SAY)
+        for value in drawn:
+            st.session_state[choice_key(question_id, value)] = value in ticked
+    kept = {v for v in before if v not in drawn}
+    chosen = [v for v in values if v in ticked or v in kept]
     _keep(answer_store(), question_id, chosen or None)
 
 
@@ -250,10 +297,60 @@ def health_hidden() -> bool:
 def choose_mode(share: bool) -> None:
     put(SHARE, share)
     put(MODE_CHOSEN, True)
-    put(REVEAL, False)
+    hide_private()
     # Forget the mode widgets so they are re-seeded from the choice just made.
-    for key in ("w_share", "w_reveal_questions", "w_reveal_compare"):
-        st.session_state.pop(key, None)
+    st.session_state.pop("w_share", None)
+
+
+def hide_private() -> None:
+    """Put every private answer out of sight again: health answers, private choices, readiness."""
+    put(REVEAL, False)
+    for key in [k for k in st.session_state if str(k).startswith("w_reveal_")]:
+        del st.session_state[key]
+    st.session_state.pop(PRIVATE_ASK, None)
+    st.session_state.pop(PRIVATE_OPEN, None)
+
+
+def on_page(title: str) -> None:
+    """Called before each page: whatever showed private answers on the last page turns itself off.
+
+    A person who showed their health answers on one page should not find them
+    still on screen on the next, when the room may have changed.
+    """
+    if get(LAST_PAGE) != title:
+        hide_private()
+        st.session_state.pop(TAB_NOTICE, None)
+        put(LAST_PAGE, title)
+
+
+# --- private answers on a shared screen ----------------------------------------
+
+
+def private_asked(where: str) -> bool:
+    return get(PRIVATE_ASK) == where
+
+
+def private_open(where: str) -> bool:
+    """Whether the private questions of ``where`` (a questionnaire step) are on screen right now."""
+    return get(PRIVATE_OPEN) == where
+
+
+def ask_private(where: str) -> None:
+    put(PRIVATE_ASK, where)
+
+
+def open_private(where: str) -> None:
+    st.session_state.pop(PRIVATE_ASK, None)
+    put(PRIVATE_OPEN, where)
+
+
+def private_answered(question_ids: Iterable[str], choices: Iterable[tuple[str, str]], readiness_ids: Iterable[str]) -> int:
+    """How many private items have an answer: whole questions, single private choices, readiness items."""
+    store = answer_store()
+    count = sum(1 for q in question_ids if store.get(q))
+    count += sum(1 for q, value in choices if value in (store.get(q) or ()))
+    ready = readiness_store()
+    return count + sum(1 for r in readiness_ids if ready.get(r))
 
 
 # --- handout ----------------------------------------------------------------------
@@ -264,6 +361,64 @@ def forget_pdf() -> None:
     st.session_state.pop(PDF, None)
 
 
+# --- kept in the browser tab -------------------------------------------------------
+
+
+def tab_snapshot() -> dict[str, Any]:
+    """What the tab keeps, under its names there; values left at their defaults are not kept."""
+    out: dict[str, Any] = {}
+    for name, key in KEPT_IN_TAB.items():
+        value = st.session_state.get(key)
+        if value is not None and value != "" and value != {}:
+            out[name] = value
+    return out
+
+
+def tab_restored() -> bool:
+    return bool(get(TAB_RESTORED))
+
+
+def tab_session() -> str:
+    """A random token for this session, so the tab can tell its own copy from one another session wrote."""
+    return cast(str, st.session_state.setdefault(TAB_SESSION, secrets.token_hex(8)))
+
+
+def restore_from_tab(values: dict[str, Any], notice: str | None, storage: str) -> None:
+    """Put back what the tab kept (already checked), once per session."""
+    _replace(values)
+    put(TAB_RESTORED, True)
+    put(TAB_STORAGE, storage)
+    if notice:
+        put(TAB_NOTICE, notice)
+
+
+def tab_notice() -> str | None:
+    """What to say about earlier answers; it stays until the person moves to another page."""
+    return cast(str | None, get(TAB_NOTICE))
+
+
+def tab_storage() -> str | None:
+    return cast(str | None, get(TAB_STORAGE))
+
+
+def _replace(values: dict[str, Any]) -> None:
+    """Set stored values and forget the widgets drawn from the old ones, so they are re-seeded."""
+    for key in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIXES)]:
+        del st.session_state[key]
+    for key, value in values.items():
+        st.session_state[key] = value
+    forget_pdf()
+
+
+def add_answers(values: dict[str, Any], readiness: dict[str, str]) -> None:
+    """Answers brought in from a resume code: they replace answers to the same questions, others stay."""
+    merged = dict(answer_store())
+    merged.update(values)
+    ready = dict(readiness_store())
+    ready.update(readiness)
+    _replace({ANSWERS: merged, READINESS: ready})
+
+
 # --- start over -------------------------------------------------------------------
 
 
@@ -271,7 +426,9 @@ def reset_all() -> None:
     """Forget every answer, choice, name and note in this session at once.
 
     The whole session is cleared, Streamlit's widget values included, so no key
-    can be missed; only the flag that tells the Start page to confirm is set again.
+    can be missed; only the flag that tells the Start page to confirm is set
+    again, with the one that tells the tab its copy is to be removed (not put back).
     """
     st.session_state.clear()
     st.session_state[JUST_RESET] = True
+    st.session_state[TAB_RESTORED] = True

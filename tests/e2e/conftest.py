@@ -79,10 +79,18 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+TAB_SYNCED = "() => Boolean(window.__decisionAidTab && window.__decisionAidTab.synced)"
+
+
 def wait_ready(page: Page) -> None:
-    """The app is connected, its script has finished, and the crisis banner is drawn."""
+    """The app is connected, its script has finished, the crisis banner is drawn, and the tab's copy is in sync.
+
+    A new session asks the tab for its copy of the answers and runs once more
+    when it answers; a click in between could land in the first run.
+    """
     app = page.locator('[data-testid="stApp"]')
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED")
+    page.wait_for_function(TAB_SYNCED, timeout=20_000)
     expect(app).to_have_attribute("data-test-script-state", "notRunning")
     expect(page.locator(".da-crisis")).to_be_visible()
 

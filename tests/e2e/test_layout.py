@@ -44,7 +44,7 @@ def test_screen_share_mode_screenshots(page: Page, app_url: str) -> None:
     for _ in range(health_step):
         page.get_by_role("button", name="Next").click()
         wait_ready(page)
-    expect(page.get_by_text("These health questions are hidden while the screen is shared.")).to_be_visible()
+    expect(page.locator(".st-key-private_box")).to_contain_text("not shown while the screen is shared")
     wait_ready(page)
     screenshot(page, "questions-health-shared_1280x800")
     go_to(page, nav.COMPARE)

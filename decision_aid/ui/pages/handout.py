@@ -22,7 +22,7 @@ from decision_aid.handout import HandoutSettings, build_handout
 from decision_aid.handout.fonts import character_name, fonts
 from decision_aid.handout.settings import MAX_PLAN_CHARS, Plan
 from decision_aid.presentation import Audience, Presentation, present
-from decision_aid.ui import state, style
+from decision_aid.ui import note_panel, state, style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.text import md
 from decision_aid.usertext import MAX_NAME_CHARS, MAX_NOTES_CHARS
@@ -62,7 +62,8 @@ def _contents_list(p: Presentation, settings: HandoutSettings) -> str:
     return "\n".join(f"- {md(line)}" for line in lines)
 
 
-def _typed(label: str, widget: str, store: str, limit: int, *, area: bool = False, placeholder: str = "") -> str:
+def _typed(label: str, widget: str, store: str, limit: int, *, area: bool = False, placeholder: str = "",
+           masked: bool = False) -> str:
     """A text box that never refuses a paste silently.
 
     Streamlit drops a whole paste that would go over ``max_chars``, so the box
@@ -75,7 +76,7 @@ def _typed(label: str, widget: str, store: str, limit: int, *, area: bool = Fals
                              placeholder=placeholder)
     else:
         value = st.text_input(label, key=widget, on_change=state.save, args=(widget, store), autocomplete="off",
-                              placeholder=placeholder)
+                              placeholder=placeholder, type="password" if masked else "default")
     text = value or ""
     if len(text) > limit:
         st.error(
@@ -116,7 +117,7 @@ def _settings() -> HandoutSettings:
         args=("w_full", state.FULL_DETAIL),
         help="Every card in full after the summary: a longer handout.",
     )
-    name = _typed("Your name (optional)", "w_name", state.NAME, MAX_NAME_CHARS)
+    name = _typed("Your name (optional)", "w_name", state.NAME, MAX_NAME_CHARS, masked=state.share_mode())
     notes = _typed("Notes for your visit (optional)", "w_notes", state.NOTES, MAX_NOTES_CHARS, area=True,
                    placeholder="For example, questions you want to ask")
     state.bind("w_health", state.INCLUDE_HEALTH, False)
@@ -204,10 +205,10 @@ def render() -> None:
         st.header("What the PDF will contain", anchor=False)
         st.markdown(_contents_list(p, settings))
         _left_off(p)
-        if settings.name:
+        if settings.name and not state.share_mode():  # not echoed on a shared screen
             st.markdown("**Name on the handout:**")
             st.text(settings.name)
-        if settings.notes:
+        if settings.notes and not state.share_mode():
             st.markdown("**Your notes:**")
             st.text(settings.notes)
         _unprintable(settings)
@@ -226,6 +227,7 @@ def render() -> None:
         "The PDF is made when you click, and the server removes its copy seconds later. "
         "It is saved to this device's downloads folder: on a shared computer, delete it after you print or send it."
     )
+    note_panel.render(content)
 
 
 if __name__ == "__main__":

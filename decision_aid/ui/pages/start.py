@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid.models import Content
-from decision_aid.ui import nav, state, style
+from decision_aid.ui import nav, resume_panel, state, style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.text import md, number_word
 
@@ -49,6 +49,7 @@ def render() -> None:
     st.title("Thinking about treatment for depression", anchor=False)
     st.markdown(md(content.wording.start_lead))
     _mode_choice()
+    resume_panel.render(content, "start")
     st.header("About this guide", anchor=False)
     st.markdown(md(content.about.purpose))
     left, right = st.columns(2)
