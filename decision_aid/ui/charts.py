@@ -14,6 +14,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from decision_aid.models import OPTION_IDS
 from decision_aid.ui.text import h
 from decision_aid.viewmodel import TIME_AXIS_DAYS, TIME_TICKS, BenefitRow, OnsetRow
 
@@ -226,3 +227,22 @@ def visits(rows: tuple[OnsetRow, ...]) -> go.Figure:
         yaxis={"visible": False, "range": [-0.5, n - 0.2], "fixedrange": True},
     )
     return fig
+
+
+def timeline_figures(rows: tuple[OnsetRow, ...]) -> tuple[go.Figure, go.Figure]:
+    """The Timeline page's two figures, built once per process for each set of options in content order.
+
+    Rows are content alone, so a figure drawn from them is the same for everyone
+    and can be shared. The order "by what matters" comes from answers, so
+    figures in that order are drawn afresh for the person and never kept.
+    Shared figures are read by many sessions at once: nothing may change them.
+    """
+    shown = {row.option_id for row in rows}
+    if tuple(row.option_id for row in rows) == tuple(o for o in OPTION_IDS if o in shown):
+        return _figures_in_content_order(rows)
+    return timeline(rows), visits(rows)
+
+
+@lru_cache(maxsize=64)  # one entry for each set of options a person can pick (63)
+def _figures_in_content_order(rows: tuple[OnsetRow, ...]) -> tuple[go.Figure, go.Figure]:
+    return timeline(rows), visits(rows)
