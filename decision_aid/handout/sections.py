@@ -93,7 +93,8 @@ def header(ctx: Context) -> list[Flowable]:
 
 def _answer_table(items: Sequence[AnswerItem], ctx: Context) -> Table:
     st = ctx.st
-    data = [[para(i.question, st.cell), para(i.answer, st.cell_head, private=True)] for i in items]
+    # A row exists only because the person answered: neither cell may stay in the process-wide parse cache.
+    data = [[para(i.question, st.cell, private=True), para(i.answer, st.cell_head, private=True)] for i in items]
     answer_w = ctx.column_width * 0.34
     t = Table(data, colWidths=[ctx.column_width - answer_w, answer_w])
     t.setStyle(_grid_style(st, header=False))
@@ -274,14 +275,14 @@ def points(ctx: Context) -> list[Flowable]:
     if not shown:
         out.append(para(labels.NO_POINTS, st.body))
     for view, pts in shown:
-        out.append(para(view.name, st.h3))
+        out.append(para(view.name, st.h3, private=True))  # present only because an answer raised a point
         for p in pts:
             # Statements already say what was answered ("You said ..."); a question needs its answer beside it.
             if p.is_question:
                 text = f"Question to ask: {p.text}{ctx.cite(p.source_ids)} (My answer: {p.answer_label}.)"
             else:
                 text = f"{p.text}{ctx.cite(p.source_ids)}"
-            out.append(para(text, st.point, lead=f"{p.level_label}:"))
+            out.append(para(text, st.point, lead=f"{p.level_label}:", private=True))  # raised by an answer
     return out
 
 
@@ -445,7 +446,7 @@ def option_section(view: OptionView, ctx: Context) -> list[Flowable]:
     benefit = next(r for r in c.benefit_rows if r.option_id == card.id)
     out: list[Flowable] = [para(card.name, st.option_title)]
     if view.order_reason:
-        out.append(para(view.order_reason, st.small))
+        out.append(para(view.order_reason, st.small, private=True))  # says which answers moved it
     out += _status_lines(card, ctx)
     out += _about_lines(card, onset, ctx)
     out += _benefit_lines(card, benefit, ctx)
@@ -501,7 +502,7 @@ def questions(ctx: Context) -> list[Flowable]:
         capped = capped or len(keep) < len(qs)
         for q in keep:
             mark = f" ({labels.FROM_ANSWERS})" if q.from_answers else ""
-            out.append(para(q.text + mark, st.tick, lead=_tick(False)))
+            out.append(para(q.text + mark, st.tick, lead=_tick(False), private=q.from_answers))
     if capped:
         out.append(para(labels.MORE_QUESTIONS_IN_APP, st.small))
     return out
@@ -515,7 +516,7 @@ def readiness(ctx: Context) -> list[Flowable]:
     rows = []
     for item in c.readiness:
         boxes = f"{_tick(item.answer == 'yes')} Yes  {_tick(item.answer == 'no')} No"
-        rows.append([para(item.question, st.cell), para(boxes, st.cell)])
+        rows.append([para(item.question, st.cell), para(boxes, st.cell, private=item.answer is not None)])
     t = Table(rows, colWidths=[ctx.column_width - box_w, box_w])
     t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -528,7 +529,7 @@ def readiness(ctx: Context) -> list[Flowable]:
     out.append(t)
     for item in c.readiness:
         if item.answer == "no":
-            out.append(para(f"{item.question} {item.if_no}", st.point, lead="You said no:"))
+            out.append(para(f"{item.question} {item.if_no}", st.point, lead="You said no:", private=True))
     return out
 
 
@@ -547,12 +548,15 @@ def sources(ctx: Context) -> list[Flowable]:
     st, c = ctx.st, ctx.comparison
     out: list[Flowable] = [para(labels.H_SOURCES, st.h2)]
     by_id = {ref.id: ref for ref in c.sources}
+    # A source a point cites may be listed only because of an answer; so may the count of the rest.
+    from_points = {sid for view in c.options for p in view.points for sid in p.source_ids}
     for source_id, number in ctx.cited.items():
         ref = by_id[source_id]
-        out.append(para(f"{ref.citation} {ref.locator()[0]}", st.source, lead=f"{number}."))
+        entry = f"{ref.citation} {ref.locator()[0]}"
+        out.append(para(entry, st.source, lead=f"{number}.", private=source_id in from_points))
     rest = len(c.sources) - len(ctx.cited)
     if rest:
-        out.append(para(labels.more_sources(rest), st.small))
+        out.append(para(labels.more_sources(rest), st.small, private=True))
     return out
 
 
