@@ -58,6 +58,11 @@ class LoadResult:
     def per_second(self) -> float:
         return self.reruns / self.seconds
 
+    @property
+    def per_core_second(self) -> float:
+        """What one whole core would serve: on a shared machine the server may not get one."""
+        return self.reruns / self.server_cpu
+
 
 def _path(page: nav.PageSpec) -> str:
     """The default page is served at the root, whatever its own url says."""
@@ -174,9 +179,9 @@ def _load_lines(results: dict[str, list[LoadResult]]) -> list[str]:
                 for name, v in r.latencies.items()
             )
             lines.append(
-                f"  {r.clients:>2} clients: {r.per_second:6.1f} reruns/s, server CPU {r.server_cpu / r.seconds:4.0%} "
-                f"of a core ({r.server_cpu / r.reruns * 1000:.1f} ms a rerun), load generator "
-                f"{r.client_cpu / r.seconds:4.0%} of a core"
+                f"  {r.clients:>2} clients: {r.per_second:6.1f} reruns/s with the server at {r.server_cpu / r.seconds:4.0%} "
+                f"of a core ({r.per_core_second:.1f} per core-second, {r.server_cpu / r.reruns * 1000:.1f} ms a rerun); "
+                f"load generator {r.client_cpu / r.seconds:.0%} of a core"
             )
             lines.append(f"      p50/p95 ms: {per_action}")
     return lines
@@ -217,10 +222,13 @@ def _summary(costs: dict[str, list[PageCost]], load: dict[str, list[LoadResult]]
     mine = next(c for c in costs["this tree"] if c.label == "Compare options")
     verdict = "within" if mine.cpu_ms <= COMPARE_GOAL_MS else "OVER"
     lines = [f"Compare rerun {mine.cpu_ms:.1f} ms of server CPU: {verdict} the {COMPARE_GOAL_MS:.0f} ms goal"]
-    saturated = {label: max(r.per_second for r in load[label]) for label in labels}
     if len(labels) == 2:
-        before, after = (saturated[label] for label in labels)
-        lines.append(f"saturated reruns per second {after:.1f} against {before:.1f} for {labels[0]}: {after / before:.2f}x")
+        before, after = (max(load[label], key=lambda r: r.per_second) for label in labels)
+        lines.append(
+            f"saturated reruns per second: {after.per_second:.1f} against {before.per_second:.1f} for {labels[0]} "
+            f"({after.per_second / before.per_second:.2f}x); per core-second {after.per_core_second:.1f} against "
+            f"{before.per_core_second:.1f} ({after.per_core_second / before.per_core_second:.2f}x)"
+        )
     return lines
 
 
