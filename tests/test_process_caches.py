@@ -25,6 +25,7 @@ from decision_aid.engine import build_comparison
 from decision_aid.handout import HandoutSettings, build_handout, markup
 from decision_aid.models import OPTION_IDS, Content
 from decision_aid.ui import charts, nav, state
+from tests.bench.engine_bench import BUSY_ANSWERS as BUSY
 from tests.test_engine_properties import CONTENT, RAW_ANSWERS, SELECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,17 +45,6 @@ REVIEWED: dict[str, str] = {
 FUNCTOOLS_CACHES = frozenset({"cache", "lru_cache", "cached_property"})
 STREAMLIT_CACHES = frozenset({"cache_resource", "cache_data"})
 
-BUSY: dict[str, object] = {
-    "speed": "very",
-    "side_effects_avoid": ["sexual", "spaced_out"],
-    "medicine": "prefer_without",
-    "visits": "few",
-    "cost": "a_lot",
-    "ride_home": "no",
-    "metal_in_head": "unsure",
-    "pregnant_or_breastfeeding": "yes",
-    "age_65_or_over": "yes",
-}
 READY = {"sure": "no", "informed": "yes"}
 
 
