@@ -14,8 +14,18 @@ import platform
 import sys
 import time
 
-# AppTest and bare imports warn about a missing script context on every call; it is noise here.
-logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+
+class _NoBareModeWarnings(logging.Filter):
+    """AppTest and bare imports warn about a missing script context on every call; it is noise here.
+
+    A filter rather than a level: Streamlit resets its loggers' levels from the config when it loads.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "missing ScriptRunContext" not in record.getMessage()
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NoBareModeWarnings())
 
 from . import app_bench, engine_bench, handout_bench, live_bench, memory_bench  # noqa: E402
 
