@@ -99,6 +99,7 @@ class Session:
         """Connect and run the default page, as a browser does on load (it offers compression, as browsers do)."""
         ws = await connect(
             url, subprotocols=["streamlit"], max_size=None, open_timeout=30, proxy=None,  # type: ignore[list-item]
+            ping_interval=None,  # a browser does not ping; the server's pings are still answered
             create_connection=_CountingConnection,
         )
         session = cls(ws, url)

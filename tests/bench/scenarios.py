@@ -6,9 +6,11 @@ the server runs the same callbacks and reruns it runs for a browser.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable, Mapping
 
 from decision_aid.loader import load_content
+from decision_aid.models import Step
 from decision_aid.ui import nav, state
 
 from .engine_bench import BUSY_ANSWERS
@@ -18,10 +20,16 @@ ORDER_KEY = "w_order"
 DEFAULT_ORDER, BY_WHAT_MATTERS = 0, 1
 
 
+@functools.cache
+def _steps() -> tuple[Step, ...]:
+    """Loaded once: loading blocks the event loop every simulated person shares."""
+    return tuple(load_content().questionnaire.steps)
+
+
 async def answer_questionnaire(session: Session, answers: Mapping[str, object]) -> None:
     """From the Start page: "On my own", then each step's answers, pressing Next between steps."""
     await session.click("mode_own")
-    steps = load_content().questionnaire.steps
+    steps = _steps()
     for number, step in enumerate(steps):
         for question in step.questions:
             value = answers.get(question.id)
