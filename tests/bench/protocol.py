@@ -90,7 +90,7 @@ class Session:
     main_hash: str = ""
     widgets: dict[str, tuple[str, Any, bool]] = field(default_factory=dict)  # key -> (kind, element, from app.py)
     values: dict[str, WidgetState] = field(default_factory=dict)  # widget id -> value the browser holds
-    cached: dict[str, int] = field(default_factory=dict)  # message hash -> run it was last used in
+    cached: dict[str, tuple[int, ForwardMsg]] = field(default_factory=dict)  # hash -> (run last used in, message)
     max_message_age: int = 2
     run_count: int = 0
 
@@ -187,10 +187,16 @@ class Session:
     def _handle(self, msg: ForwardMsg) -> bool:
         """Take in one message; True when the run is over."""
         kind = msg.WhichOneof("type")
-        if kind == "ref_hash":
-            self.cached[msg.ref_hash] = self.run_count
-        elif msg.metadata.cacheable:
-            self.cached[msg.hash] = self.run_count
+        if kind == "ref_hash":  # a message this tab already holds: use the held copy, as the browser does
+            if msg.ref_hash not in self.cached:
+                raise ScriptError(f"the server referred to a message this tab does not hold ({msg.ref_hash})")
+            held = self.cached[msg.ref_hash][1]
+            self.cached[msg.ref_hash] = (self.run_count, held)
+            from_main = msg.metadata.active_script_hash == self.main_hash
+            self._element(held.delta.new_element, from_main)
+            return False
+        if msg.metadata.cacheable:
+            self.cached[msg.hash] = (self.run_count, msg)
         if kind == "new_session":
             self.page_hash = msg.new_session.page_script_hash
             self.main_hash = msg.new_session.main_script_hash
@@ -229,4 +235,4 @@ class Session:
         on_screen = {element.id for _, element, _ in self.widgets.values()}
         self.values = {wid: state for wid, state in self.values.items() if wid in on_screen}
         self.run_count += 1
-        self.cached = {h: run for h, run in self.cached.items() if self.run_count - run <= self.max_message_age}
+        self.cached = {h: held for h, held in self.cached.items() if self.run_count - held[0] <= self.max_message_age}
