@@ -1,9 +1,10 @@
 """Process-wide caches outlive a session and serve everyone, so nothing a person enters may reach them.
 
-Three checks. Every cache in the code is on a reviewed list that says why its
-keys are content alone. The rows the figure caches are keyed by come out the
-same whatever the answers. And, running the app and the handout for a busy
-person, every key that reaches a cache is one that content alone produces too.
+Every cache in the code is on a reviewed list that says why its keys are
+content alone. The rows the figure caches are keyed by come out the same
+whatever the answers, and only in content order. And, running the app and the
+handout for a busy person, every key that reaches a cache is one that content
+alone produces too.
 """
 
 from __future__ import annotations
@@ -177,9 +178,9 @@ def _without_citation_numbers(keys: set[tuple[Any, ...]]) -> set[tuple[Any, ...]
     """The handout numbers sources in the order it first cites them, and points come before the option pages.
 
     So a content sentence's bracketed number can shift with what came before it:
-    the one part of a cached key that answers still move. It says how many
-    sources were cited earlier, never what anyone answered; numbering sources
-    in content order would remove it.
+    the one part of a cached key that answers still move. It carries no answer,
+    only how many sources were cited before it; numbering sources in content
+    order would remove even that.
     """
     return {tuple(CITATION.sub("[n]", k) if isinstance(k, str) else k for k in key) for key in keys}
 
