@@ -62,8 +62,9 @@ validate: $(VENV)/.stamp-app
 test: system-deps $(VENV)/.stamp-test lint validate
 	$(BIN)/python -m pytest
 
+# BASE=<git revision> also serves the app as it was then, measured in the same run.
 bench: $(VENV)/.stamp-test
-	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench $(if $(BASE),--base $(BASE))
 
 # Concurrent Chromium sessions against `make cluster` on loopback: minutes, not seconds.
 bench-cluster: system-deps $(VENV)/.stamp-test

@@ -273,7 +273,8 @@ def each_option(ctx: Context) -> list[Flowable]:
         for line in o.safety:
             out.append(_bullet(line, line_text(line, ctx), ctx))
         for pt in o.points:
-            out.append(para(f"{pt.text}{ctx.cite(pt.source_ids)} ({pt.because})", st.point, lead=f"{pt.kind}:"))
+            out.append(para(f"{pt.text}{ctx.cite(pt.source_ids)} ({pt.because})", st.point, lead=f"{pt.kind}:",
+                            private=True))  # raised by an answer, and says which
         # A question the answers raised is already printed above as a point, with the answer behind it.
         general = [text for text, from_answers in asks.get(o.facts.name, []) if not from_answers]
         left_out += len(general[cap:]) if cap is not None else 0
@@ -346,7 +347,7 @@ def readiness(ctx: Context) -> list[Flowable]:
     rows = []
     for item in items:
         boxes = f"{_tick(item.answer == 'yes')} Yes {_tick(item.answer == 'no')} No"
-        rows.append([para(item.question, st.cell), para(boxes, st.cell)])
+        rows.append([para(item.question, st.cell), para(boxes, st.cell, private=item.answer is not None)])
     t = WholeTable(rows, colWidths=[ctx.column_width - box_w, box_w])
     t.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -359,7 +360,7 @@ def readiness(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [KeepTogether([para(labels.H_READINESS, st.h2), para(labels.READINESS_INTRO, st.small), t])]
     for item in items:
         if item.answer == "no":
-            out.append(para(f"{item.question} {item.if_no}", st.point, lead=labels.YOU_SAID_NO))
+            out.append(para(f"{item.question} {item.if_no}", st.point, lead=labels.YOU_SAID_NO, private=True))
     return out
 
 
@@ -456,7 +457,7 @@ def option_section(o: OptionPresentation, ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [para(o.name, st.option_title)]
     for extra in (o.stage_label, o.order_reason):
         if extra:
-            out.append(para(extra, st.small))
+            out.append(para(extra, st.small, private=extra == o.order_reason))  # the reason names answers
     out += _bullets(o.status, ctx)
     out.append(para(o.summary, st.lead, lead=labels.WHAT_IT_IS))
     out += _bullets(o.variants, ctx)

@@ -9,6 +9,8 @@ shown next to its text alternative by the page that uses it.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
@@ -170,3 +172,27 @@ def visits(rows: tuple[OnsetRow, ...]) -> go.Figure:
         yaxis={"visible": False, "range": [-0.5, n - 0.2], "fixedrange": True},
     )
     return fig
+
+
+def timeline_figures(
+    rows: tuple[OnsetRow, ...], shared_orders: Iterable[tuple[str, ...]]
+) -> tuple[go.Figure, go.Figure]:
+    """The Timeline page's two figures, built once per process for each set of options in a content order.
+
+    Rows are content alone, so a figure drawn from them is the same for everyone
+    and can be shared, as long as their order is one that content defines (a
+    stage's usual line of care, ``shared_orders``). The order "by what matters"
+    comes from answers, so figures in that order are drawn afresh for the
+    person and never kept. Shared figures are read by many sessions at once:
+    nothing may change them.
+    """
+    shown = {row.option_id for row in rows}
+    picked = tuple(row.option_id for row in rows)
+    if any(picked == tuple(o for o in order if o in shown) for order in shared_orders):
+        return _figures_in_content_order(rows)
+    return timeline(rows), visits(rows)
+
+
+@lru_cache(maxsize=1024)  # each set of options a person can pick, in each stage's order
+def _figures_in_content_order(rows: tuple[OnsetRow, ...]) -> tuple[go.Figure, go.Figure]:
+    return timeline(rows), visits(rows)

@@ -23,12 +23,13 @@ def render() -> None:
         "and some do not improve with a given option. The options shown are the ones picked on the Compare page."
     )
     rows = comparison.onset_rows
+    timeline_figure, visits_figure = charts.timeline_figures(rows, (tuple(s.order) for s in content.ordering.stages))
 
     st.header("When it may start to help", anchor=False)
     st.caption("The time line is stretched so that hours, days, weeks and months all fit.")
     st.html(charts.TIMELINE_KEY_HTML)
     _chart_with_words(
-        charts.timeline(rows),
+        timeline_figure,
         "timeline_chart",
         "Timeline chart of when each option may start to help.",
         "The same facts in words",
@@ -37,7 +38,7 @@ def render() -> None:
 
     st.header("Visits in the first 8 weeks", anchor=False)
     _chart_with_words(
-        charts.visits(rows),
+        visits_figure,
         "visits_chart",
         "Bar chart of visits in the first 8 weeks.",
         "Visits in words",

@@ -1,0 +1,255 @@
+"""Server CPU per rerun of each page, and reruns per second under load, on a live ``streamlit run``.
+
+AppTest skips what the live server does after each rerun (sending the
+messages, the garbage collection Streamlit forces), so these figures come
+from a real server's own CPU time while protocol-level clients (see
+``protocol.py``) click through it. A one-widget app served the same way in
+the same run is the floor: what Streamlit itself costs per rerun.
+
+With ``--base REV`` the app as it was at REV is served beside the working
+tree and measured in the same run, interleaved, so the two share the
+machine's conditions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from decision_aid.ui import nav
+
+from . import scenarios
+from .protocol import Session
+from .server import ROOT, Server, checkout, load_average, one_widget_app, serving
+
+MIN_SECONDS = 2.0  # per measured page: long enough that the kernel's 10 ms CPU ticks are noise
+MIN_RERUNS = 10
+CLIENT_COUNTS = (1, 4, 16)
+LOAD_SECONDS = 6.0
+MIN_CYCLES = 2  # per client, so every action has 2 x clients latencies even when the server is slow
+COMPARE_GOAL_MS = 20.0
+COMPRESSED = ("--server.enableWebsocketCompression", "true")
+
+
+@dataclass(frozen=True, slots=True)
+class PageCost:
+    label: str
+    cpu_ms: float
+    wall_p50_ms: float
+    kib: float
+
+
+@dataclass
+class LoadResult:
+    clients: int
+    reruns: int = 0
+    seconds: float = 0.0
+    server_cpu: float = 0.0
+    client_cpu: float = 0.0
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def per_second(self) -> float:
+        return self.reruns / self.seconds
+
+    @property
+    def per_core_second(self) -> float:
+        """What one whole core would serve: on a shared machine the server may not get one."""
+        return self.reruns / self.server_cpu
+
+
+def _path(page: nav.PageSpec) -> str:
+    """The default page is served at the root, whatever its own url says."""
+    return "" if page is nav.START else page.url
+
+
+PAGE_CASES: tuple[tuple[str, nav.PageSpec, int], ...] = (
+    ("Start", nav.START, scenarios.DEFAULT_ORDER),
+    ("What matters to you", nav.QUESTIONS, scenarios.DEFAULT_ORDER),
+    ("Compare options", nav.COMPARE, scenarios.DEFAULT_ORDER),
+    ("Timeline", nav.TIMELINE, scenarios.DEFAULT_ORDER),
+    ("Handout", nav.HANDOUT, scenarios.DEFAULT_ORDER),
+    ("About the evidence", nav.ABOUT, scenarios.DEFAULT_ORDER),
+    ("Compare options (by what matters)", nav.COMPARE, scenarios.BY_WHAT_MATTERS),
+    ("Timeline (by what matters)", nav.TIMELINE, scenarios.BY_WHAT_MATTERS),
+)
+
+
+async def _cost(server: Server, session: Session, label: str) -> PageCost:
+    """Plain reruns of the page on screen, with the server's CPU read before and after."""
+    for _ in range(2):
+        await session.refresh()
+    walls: list[float] = []
+    received = 0
+    cpu_before, start = server.cpu_seconds(), time.perf_counter()
+    while len(walls) < MIN_RERUNS or time.perf_counter() - start < MIN_SECONDS:
+        run = await session.refresh()
+        walls.append(run.seconds)
+        received += run.received_bytes
+    cpu = server.cpu_seconds() - cpu_before
+    n = len(walls)
+    return PageCost(label, cpu / n * 1000, statistics.median(walls) * 1000, received / n / 1024)
+
+
+async def page_costs(servers: list[Server], widget_servers: list[Server]) -> dict[str, list[PageCost]]:
+    """Each page on each server in turn, so the servers share the machine's ups and downs."""
+    results: dict[str, list[PageCost]] = {s.label: [] for s in servers + widget_servers}
+    sessions = [await scenarios.busy_person(s.stream_url) for s in servers]
+    for label, page, order in PAGE_CASES:
+        for server, session in zip(servers, sessions, strict=True):
+            await session.goto(_path(page))
+            if page is nav.COMPARE:
+                await scenarios.set_order(session, order)
+            results[server.label].append(await _cost(server, session, label))
+    for server in widget_servers:
+        session = await Session.open(server.stream_url)
+        results[server.label].append(await _cost(server, session, "one-widget app"))
+        await session.close()
+    for session in sessions:
+        await session.close()
+    return results
+
+
+async def _person(session: Session, deadline: float, result: LoadResult) -> None:
+    step = 0
+    while time.perf_counter() < deadline or step < MIN_CYCLES * len(scenarios.CYCLE):
+        name, action = scenarios.CYCLE[step % len(scenarios.CYCLE)]
+        start = time.perf_counter()
+        await action(session)
+        result.latencies.setdefault(name, []).append(time.perf_counter() - start)
+        result.reruns += 1
+        step += 1
+
+
+async def load_run(server: Server, people: list[Session], clients: int) -> LoadResult:
+    """``clients`` people clicking with no pause for ``LOAD_SECONDS``: the server's reruns per second."""
+    result = LoadResult(clients)
+    cpu_before, own_before, start = server.cpu_seconds(), time.process_time(), time.perf_counter()
+    deadline = start + LOAD_SECONDS
+    await asyncio.gather(*(_person(p, deadline, result) for p in people[:clients]))
+    result.seconds = time.perf_counter() - start
+    result.server_cpu = server.cpu_seconds() - cpu_before
+    result.client_cpu = time.process_time() - own_before
+    return result
+
+
+async def load_runs(servers: list[Server]) -> dict[str, list[LoadResult]]:
+    people = {s.label: await asyncio.gather(*(scenarios.busy_person(s.stream_url) for _ in range(max(CLIENT_COUNTS))))
+              for s in servers}
+    for group in people.values():  # one warm-up cycle each, so every page has been built once
+        await asyncio.gather(*(scenarios.run_cycle(session) for session in group))
+    results: dict[str, list[LoadResult]] = {s.label: [] for s in servers}
+    for clients in CLIENT_COUNTS:
+        for server in servers:
+            results[server.label].append(await load_run(server, people[server.label], clients))
+    for group in people.values():
+        for session in group:
+            await session.close()
+    return results
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _page_lines(costs: dict[str, list[PageCost]], labels: list[str]) -> list[str]:
+    head = f"{'page (busy answers, all six options)':<36}" + "".join(f"{lab:>30}" for lab in labels)
+    lines = [head, " " * 36 + "".join(f"{'CPU ms  p50 ms   KiB':>30}" for _ in labels)]
+    rows = [c.label for c in costs[labels[0]]]
+    for i, row in enumerate(rows):
+        cells = "".join(f"{c.cpu_ms:>10.1f}{c.wall_p50_ms:>8.1f}{c.kib:>12.1f}" for c in (costs[lab][i] for lab in labels))
+        lines.append(f"{row:<36}{cells}")
+    return lines
+
+
+def _load_lines(results: dict[str, list[LoadResult]]) -> list[str]:
+    lines = []
+    for label, runs in results.items():
+        lines.append(f"{label}:")
+        for r in runs:
+            per_action = "  ".join(
+                f"{name} {_percentile(v, 0.5) * 1000:.0f}/{_percentile(v, 0.95) * 1000:.0f}"
+                for name, v in r.latencies.items()
+            )
+            lines.append(
+                f"  {r.clients:>2} clients: {r.per_second:6.1f} reruns/s with the server at {r.server_cpu / r.seconds:4.0%} "
+                f"of a core ({r.per_core_second:.1f} per core-second, {r.server_cpu / r.reruns * 1000:.1f} ms a rerun); "
+                f"load generator {r.client_cpu / r.seconds:.0%} of a core"
+            )
+            lines.append(f"      p50/p95 ms: {per_action}")
+    return lines
+
+
+@dataclass
+class Servers:
+    apps: list[Server]  # the base (when asked) and this tree, as configured
+    compressed: Server  # this tree with websocket compression on, for the bytes it saves and the CPU it costs
+    one_widget: list[Server]
+
+
+@contextmanager
+def _servers(base: str | None) -> Iterator[Servers]:
+    """This tree's app and a one-widget app with its config; the same pair from ``base`` when asked."""
+    with ExitStack() as stack:
+        trees: list[tuple[str, Path]] = []
+        if base:
+            trees.append((f"base {base}", stack.enter_context(checkout(base))))
+        trees.append(("this tree", ROOT))
+        apps = [stack.enter_context(serving(label, folder)) for label, folder in trees]
+        compressed = stack.enter_context(serving("this tree, compressed", ROOT, extra_args=COMPRESSED))
+        widgets = [
+            stack.enter_context(serving(f"one-widget app, {label}", stack.enter_context(one_widget_app(folder))))
+            for label, folder in trees
+        ]
+        yield Servers(apps, compressed, widgets)
+
+
+def _timed(label: str, fn: Callable[[], Awaitable[Any]]) -> Any:
+    start = time.perf_counter()
+    out = asyncio.run(fn())  # type: ignore[arg-type]
+    print(f"  (live server, {label}: {time.perf_counter() - start:.0f} s)", flush=True)
+    return out
+
+
+def _summary(costs: dict[str, list[PageCost]], load: dict[str, list[LoadResult]], labels: list[str]) -> list[str]:
+    mine = next(c for c in costs["this tree"] if c.label == "Compare options")
+    verdict = "within" if mine.cpu_ms <= COMPARE_GOAL_MS else "OVER"
+    lines = [f"Compare rerun {mine.cpu_ms:.1f} ms of server CPU: {verdict} the {COMPARE_GOAL_MS:.0f} ms goal"]
+    if len(labels) == 2:
+        before, after = (max(load[label], key=lambda r: r.per_second) for label in labels)
+        lines.append(
+            f"saturated reruns per second: {after.per_second:.1f} against {before.per_second:.1f} for {labels[0]} "
+            f"({after.per_second / before.per_second:.2f}x); per core-second {after.per_core_second:.1f} against "
+            f"{before.per_core_second:.1f} ({after.per_core_second / before.per_core_second:.2f}x)"
+        )
+    return lines
+
+
+def run(base: str | None = None) -> list[str]:
+    lines = [f"Live server (streamlit run, protocol-level clients), {load_average()} at start"]
+    with _servers(base) as servers:
+        paged = [*servers.apps, servers.compressed]
+        costs = _timed("pages", lambda: page_costs(paged, servers.one_widget))
+        load = _timed("load", lambda: load_runs(servers.apps))
+    labels = [s.label for s in servers.apps]
+    lines.append(f"Server CPU per rerun, wall-clock p50 and KiB on the wire per rerun ({load_average()} at end)")
+    lines += _page_lines(costs, [s.label for s in paged])
+    for server in servers.one_widget:
+        cost = costs[server.label][0]
+        lines.append(f"{server.label:<36}{cost.cpu_ms:>10.1f}{cost.wall_p50_ms:>8.1f}{cost.kib:>12.1f}")
+    lines.append(f"Load: each client repeats {', '.join(n for n, _ in scenarios.CYCLE)} with no pause")
+    lines += _load_lines(load)
+    return lines + _summary(costs, load, labels)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print("\n".join(run(sys.argv[1] if len(sys.argv) > 1 else None)))

@@ -1,0 +1,58 @@
+"""Server memory over repeated batches of short visits: it should level off, not climb.
+
+Each batch is 100 people who open the app, answer a question, look at the
+comparison and the timeline, then close the tab. The server's
+resident memory is read after each batch. Streamlit keeps up to 128 closed
+sessions for a while in case the tab reconnects, so the first batch already
+holds the steady-state number of them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from . import scenarios
+from .server import ROOT, Server, load_average, serving
+
+BATCHES = 3
+PEOPLE = 100
+AT_ONCE = 10
+TARGET = 1.10  # the last batch within 10% of the first
+
+
+async def _batch(server: Server) -> None:
+    waiting = asyncio.Semaphore(AT_ONCE)
+
+    async def person() -> None:
+        async with waiting:
+            await scenarios.short_visit(server.stream_url)
+
+    await asyncio.gather(*(person() for _ in range(PEOPLE)))
+
+
+async def rss_after_batches(server: Server) -> list[float]:
+    after: list[float] = []
+    for _ in range(BATCHES):
+        await _batch(server)
+        await asyncio.sleep(1.0)  # let the closed sessions' script threads finish
+        after.append(server.rss_mib())
+    return after
+
+
+def run() -> list[str]:
+    lines = [f"Server memory over batches of {PEOPLE} short visits ({AT_ONCE} at a time), {load_average()}"]
+    with serving("this tree", ROOT) as server:
+        start = time.perf_counter()
+        idle = server.rss_mib()
+        after = asyncio.run(rss_after_batches(server))
+        seconds = time.perf_counter() - start
+    lines.append(f"RSS at start {idle:.1f} MiB; after each batch: " + ", ".join(f"{m:.1f} MiB" for m in after))
+    ratio = after[-1] / after[0]
+    verdict = "within" if ratio <= TARGET else "OVER"
+    lines.append(f"last batch / first batch {ratio:.3f}: {verdict} the {TARGET - 1:.0%} target ({seconds:.0f} s)")
+    return lines
+
+
+if __name__ == "__main__":
+    print("\n".join(run()))
