@@ -128,6 +128,8 @@ class PointLine:
     answer: str = ""
     """The answer that raised it, and the question's topic: for words other than "You answered" (the chart note)."""
     topic: str = ""
+    question: str = ""
+    """The question the answer was given to, as in ``AnswerLine.question``: paper prints points under that answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,12 +360,18 @@ def _status(card: OptionCard) -> tuple[Line, ...]:
 
 
 def _status_short(card: OptionCard) -> tuple[str, ...]:
-    """Kind words once each, with the form they apply to: short enough for a table cell."""
-    out: dict[str, None] = {}
+    """Kind words once each, with the short labels of the forms they apply to: short enough for a table cell.
+
+    "Cleared (daily, theta-burst, accelerated (SNT))", not one "Cleared" a form; a badge for the whole option
+    keeps the kind word alone.
+    """
+    forms: dict[tuple[str, bool], list[str]] = {}
     for b in card.status:
-        variant = _variant_name(card, b.applies_to)
-        out[f"{STATUS_WORDS[b.kind]} ({variant})" if variant else STATUS_WORDS[b.kind]] = None
-    return tuple(out)
+        label = card.variant_label(b.applies_to)
+        labels = forms.setdefault((STATUS_WORDS[b.kind], label is not None), [])
+        if label and label not in labels:
+            labels.append(label)
+    return tuple(f"{kind} ({', '.join(labels)})" if labels else kind for (kind, _), labels in forms.items())
 
 
 def _ranked_side_effects(card: OptionCard) -> list[SideEffect]:
@@ -478,6 +486,7 @@ def _point_line(p: Point) -> PointLine:
         is_question=p.is_question,
         answer=p.answer_label,
         topic=p.topic,
+        question=p.topic,
     )
 
 

@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from decision_aid.answers import Answers, parse_answers
 from decision_aid.engine import build_comparison
-from decision_aid.handout import HandoutSettings, build_handout, markup
+from decision_aid.handout import HandoutSettings, build_handout, fit, markup
 from decision_aid.models import Content
 from decision_aid.ui import charts, icons, nav, state
 from tests.bench.engine_bench import BUSY_ANSWERS as BUSY
@@ -39,6 +39,7 @@ REVIEWED: dict[str, str] = {
     "decision_aid/ui/charts.py:_figures_in_content_order": "the picked options' onset rows, only in an order content defines",
     "decision_aid/handout/styles.py:styles_for": "paragraph styles for one of two print sizes",
     "decision_aid/handout/document.py:_configure_reportlab": "no key: a reportlab setting applied once",
+    "decision_aid/handout/fit.py:_widths": "word widths of the key-facts table's cells, which hold content text only",
     "decision_aid/handout/markup.py:_parsed": "content text; typed text and anything an answer brings is parsed afresh",
     "decision_aid/models.py:OptionCard.cited_ids": "on a frozen option card: the card's own source ids",
 }
@@ -160,7 +161,9 @@ def recorders(monkeypatch: pytest.MonkeyPatch) -> dict[str, Recorder]:
         "_block": Recorder(icons._block),
         "_figures_in_content_order": Recorder(charts._figures_in_content_order),
         "_parsed": Recorder(markup._parsed),
+        "_widths": Recorder(fit._widths),
     }
+    monkeypatch.setattr(fit, "_widths", spies["_widths"])
     monkeypatch.setattr(icons, "_block", spies["_block"])
     monkeypatch.setattr(charts, "_figures_in_content_order", spies["_figures_in_content_order"])
     monkeypatch.setattr(markup, "_parsed", spies["_parsed"])
@@ -190,7 +193,7 @@ def _handout(content: Content, raw: dict[str, object], ordering: str, name: str 
     build_handout(comparison, handout)
 
 
-CITATION = re.compile(r"\[\d+(?:, \d+)*\]")
+CITATION = re.compile(r"\[\d+(?:(?:, |\u2013)\d+)*\]")
 
 
 def _without_citation_numbers(keys: set[tuple[Any, ...]]) -> set[tuple[Any, ...]]:
@@ -209,7 +212,8 @@ def test_a_busy_person_adds_no_key_to_any_cache_that_content_alone_does_not(
 ) -> None:
     for ordering in ("default", "what_matters"):
         _app_pages({}, {}, ordering)
-        _handout(content, {}, ordering)
+        # Typed text is there too (other words), so headings that only say "you typed something" are expected.
+        _handout(content, {}, ordering, name="Ada Baseline", notes="Bring a list")
     from_content = {name: set(spy.keys) for name, spy in recorders.items()}
     for spy in recorders.values():
         spy.keys.clear()

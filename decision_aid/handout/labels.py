@@ -35,6 +35,10 @@ H_ABOUT = "About this handout"
 H_APPENDIX = "Each option in full"
 H_TIMELINE = "When each option may start to help"
 
+SUMMARY_KEY = (
+    "Numbers in [brackets] point to the sources at the end. This summary shows the two most common side effects "
+    "of each option and the cautions everyone should know; the full handout lists them all."
+)
 BENEFIT_CAUTION_LEAD = "Comparing the numbers:"
 NO_MATTERS = "No answers given yet."
 NO_HEALTH = "No health answers given."
@@ -46,7 +50,6 @@ FREQUENCY_KEY = (
     + "; ".join(f"{word}, {share}" for word, share in FREQUENCY_WORDS.items())
     + ". Numbers in [brackets] point to the sources at the end."
 )
-NOTES_INTRO = "Write down anything you want to ask or remember."
 RESUME_INTRO = (
     "This code holds your answers. Type it into the guide on another device, or scan the square, "
     "to see them again. Anyone who has this code can see those answers."
@@ -79,6 +82,7 @@ PLAN_NO_HELP = "If it does not help"
 PLAN_CRISIS = "My crisis plan"
 PLAN_CRISIS_PEOPLE = "People I can call"
 PLAN_NEXT_VISIT = "My next visit"
+PLAN_NOTES = "Other notes"
 
 
 def _count_of(count: int, one: str, many: str) -> str:

@@ -15,11 +15,13 @@ safety facts every reader gets, a plan, and the sources of what is printed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, KeepTogether, Spacer, Table, TableStyle
 
@@ -32,13 +34,14 @@ from ..presentation import (
     FACT_STATUS,
     FACT_VISITS,
     AnswerLine,
-    KeyFacts,
     Line,
     OptionPresentation,
+    PointLine,
     Presentation,
 )
 from . import labels
 from .drawings import icon_array, icon_legend, onset_timeline
+from .fit import CellText, cell_height, fit_widths
 from .fonts import fonts
 from .markup import Para, esc, has_rtl, para, typed_text
 from .settings import HandoutSettings
@@ -54,6 +57,8 @@ GENERAL_QUESTIONS_WHEN_MANY = 2
 GENERAL_QUESTIONS_WHEN_MOST = 0
 MOST_OPTIONS = 6
 PLAN_LINES = 2
+PLAN_SPACING = 1.7
+"""Ruled lines about 6.6 mm apart, in body-size units: narrow-ruled paper, room for handwriting."""
 BULLET = "\u2022"
 
 
@@ -82,7 +87,18 @@ class Context:
         for sid in source_ids:
             if sid in self.known_sources:
                 nums.add(self.cited.setdefault(sid, len(self.cited) + 1))
-        return f" [{', '.join(map(str, sorted(nums)))}]" if nums else ""
+        return f" [{_number_runs(sorted(nums))}]" if nums else ""
+
+
+def _number_runs(numbers: Sequence[int]) -> str:
+    """"1, 2, 3, 7" as "1\u20133, 7": three or more numbers in a row print as a range, as reference lists do."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}\u2013{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 def _date_words(day: dt.date) -> str:
@@ -151,40 +167,50 @@ def header(ctx: Context) -> list[Flowable]:
     return out
 
 
-def _benefit_cell(o: OptionPresentation, ctx: Context) -> list[Flowable]:
+def _benefit_cell(o: OptionPresentation, ctx: Context) -> list[CellText]:
     """The figure in bold and what it counts; who was studied, for how long and against what follow the table."""
     st, f = ctx.st, o.facts
-    out: list[Flowable] = []
+    out: list[CellText] = []
     if o.benefit.variant:
-        out.append(para(o.benefit.variant, st.cell))
-    out += [para(f.benefit_figure + ctx.cite(o.benefit.row.source_ids), st.cell_head), para(f.benefit_outcome, st.cell)]
+        out.append(CellText(o.benefit.variant, st.cell))
+    out += [CellText(f.benefit_figure + ctx.cite(o.benefit.row.source_ids), st.cell_head),
+            CellText(f.benefit_outcome, st.cell)]
     return out
 
 
-def _side_effects_words(f: KeyFacts) -> str:
-    """The most frequent side effects, in the KeyFacts words; the paper has room for fewer than the screen."""
+def _side_effects_cell(o: OptionPresentation, ctx: Context) -> list[CellText]:
+    """The most frequent side effects in the KeyFacts words, with their numbers and sources; and how many more.
+
+    The presentation ranks ``facts.side_effects`` and ``side_effects`` the same way, so the first lines are
+    the ones shown.
+    """
+    f = o.facts
+    if not f.side_effects:
+        return [CellText(o.no_side_effects or "", ctx.st.cell)]
     shown = f.side_effects[:PAPER_SIDE_EFFECTS]
+    cited = ctx.cite(sid for line in o.side_effects[: len(shown)] for sid in line.source_ids)
     more = len(f.side_effects) - len(shown) + f.side_effects_more
-    return "; ".join(shown) + (f"; and {more} more" if more else "")
+    words = "; ".join(shown) + cited + (f"; and {more} more" if more else "")
+    return [CellText(words, ctx.st.cell)]
 
 
-def _facts_cells(o: OptionPresentation, ctx: Context) -> list[list[Flowable]]:
+def _facts_cells(o: OptionPresentation, ctx: Context) -> list[list[CellText]]:
     """One option's key facts, in the words of ``KeyFacts`` (the screen's overview says the same), by heading."""
     st, f = ctx.st, o.facts
     return [
-        [para(f.onset, st.cell)],
-        [para("; ".join(f.status), st.cell)],
+        [CellText(f.onset, st.cell)],
+        [CellText("; ".join(f.status), st.cell)],
         _benefit_cell(o, ctx),
-        [para(_side_effects_words(f) if f.side_effects else o.no_side_effects, st.cell)],
-        [para(f.visits, st.cell)],
-        [para(f.cost, st.cell_head), para(f.cost_detail, st.cell)],
+        _side_effects_cell(o, ctx),
+        [CellText(f.visits, st.cell)],
+        [CellText(f.cost, st.cell_head), CellText(f.cost_detail, st.cell)],
     ]
 
 
-def _name_cell(o: OptionPresentation, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [para(o.facts.name, st.cell_head)]
+def _name_cell(o: OptionPresentation, st: Styles) -> list[CellText]:
+    out = [CellText(o.facts.name, st.cell_head)]
     if o.facts.stage_label:
-        out.append(para(o.facts.stage_label, st.cell_small))
+        out.append(CellText(o.facts.stage_label, st.cell_small))
     return out
 
 
@@ -195,23 +221,31 @@ def _chunks(items: Sequence[OptionPresentation], size: int) -> list[Sequence[Opt
     return [items[i : i + per] for i in range(0, len(items), per)]
 
 
-def _facts_tables(ctx: Context) -> list[Flowable]:
-    """Options side by side, a few to a table (as on the screen: a column an option, a row a fact); each table whole."""
+def _paras(cell: Sequence[CellText]) -> list[Flowable]:
+    return [para(c.text, c.style) for c in cell]
+
+
+def _facts_tables(ctx: Context) -> list[list[Flowable]]:
+    """Options side by side, a few to a table (as on the screen: a column an option, a row a fact); each table whole.
+
+    Columns get the widths that make the table shortest (``fit``): an option with long cells gets a wider column.
+    """
     st = ctx.st
     large = ctx.settings.large_print
     longest = max(stringWidth(word, st.cell_head.fontName, st.cell_head.fontSize)
                   for head in SUMMARY_HEADS for word in head.split())
-    label_w = max(ctx.full_width * (0.2 if large else 0.12), longest + st.base * 0.35 * 2 + 2)
-    out: list[Flowable] = []
+    pad = st.base * 0.35
+    label_w = max(ctx.full_width * (0.2 if large else 0.12), longest + pad * 2 + 2)
+    label_cells = [[CellText(head, st.cell_head)] for head in (labels.OPTION_HEAD, *SUMMARY_HEADS)]
+    label_rows = [cell_height(cell, label_w - pad * 2) for cell in label_cells]
+    out: list[list[Flowable]] = []
     for group in _chunks(ctx.p.options, LARGE_PRINT_PER_TABLE if large else PER_TABLE):
-        cells = [_facts_cells(o, ctx) for o in group]
-        data: list[list[object]] = [[para(labels.OPTION_HEAD, st.cell_head), *(_name_cell(o, st) for o in group)]]
-        for i, head in enumerate(SUMMARY_HEADS):
-            data.append([para(head, st.cell_head), *(cell[i] for cell in cells)])
-        col_w = (ctx.full_width - label_w) / len(group)
-        t = WholeTable(data, colWidths=[label_w] + [col_w] * len(group))
+        columns = [[_name_cell(o, st), *_facts_cells(o, ctx)] for o in group]
+        widths = fit_widths(columns, label_rows, ctx.full_width - label_w, pad * 2)
+        data = [[_paras(label), *(_paras(column[row]) for column in columns)] for row, label in enumerate(label_cells)]
+        t = WholeTable(data, colWidths=[label_w, *widths], repeatRows=1)
         t.setStyle(_grid_style(st))
-        out += [t, Spacer(1, st.gap * 1.2)]
+        out.append([t, Spacer(1, st.gap * 1.2)])
     return out
 
 
@@ -220,19 +254,26 @@ def overview(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [para(labels.H_SUMMARY, st.h2_loose)]
     if p.ordering_note:
         out.append(para(p.ordering_note, st.small))
-    # The caution follows the tables: before them it would push a table whole onto the next page.
+    if not ctx.full:
+        out.append(para(labels.SUMMARY_KEY, st.small))
+    # The caution follows the first table: before it, it would push that table whole onto the next page; after
+    # the first it takes the room a second table would not fit in, where it is read before the next options.
     caution = KeepTogether([para(p.benefit_caution, st.point, lead=labels.BENEFIT_CAUTION_LEAD)])
-    return [*out, *_facts_tables(ctx), caution]
+    first, *rest = _facts_tables(ctx)
+    return [*out, *first, caution, *(f for table in rest for f in table)]
 
 
-def _benefit_words(o: OptionPresentation, ctx: Context) -> str:
-    """Who the table's figure is about, for how long and against what, as markup with bold labels."""
+def _benefit_words(o: OptionPresentation) -> str:
+    """Who the table's figure is about, for how long and against what, as markup with bold labels.
+
+    Small type, as on the screen's overview: it qualifies the figure in the table, which cites the same sources.
+    """
     f, row = o.facts, o.benefit.row
     variant = f"{esc(o.benefit.variant)}. " if o.benefit.variant else ""
     return (
         f"{variant}<b>{labels.BENEFIT_WHO}</b> {esc(_sentence(f.benefit_who))} "
         f"<b>{labels.BENEFIT_WHEN}</b> {esc(_sentence(f.benefit_when))} "
-        f"<b>{labels.BENEFIT_AGAINST}</b> {esc(_sentence(row.comparison_label))}{ctx.cite(row.source_ids)}"
+        f"<b>{labels.BENEFIT_AGAINST}</b> {esc(_sentence(row.comparison_label))}"
     )
 
 
@@ -255,11 +296,13 @@ def _general_cap(ctx: Context) -> int | None:
 
 
 def each_option(ctx: Context) -> list[Flowable]:
-    """Everything the summary says about one option, together after the tables.
+    """What the table cannot hold, one option after another.
 
-    Who its figure is about and against what; its own safety facts, printed
-    for every reader whatever the answers; the points the person's answers
-    raised; and questions to ask (those the answers raised, then the card's own).
+    Who its figure is about, for how long and against what; its own safety
+    facts, printed for every reader whatever the answers; and the card's own
+    questions to ask, as many as the number of options leaves room for. The
+    points the person's answers raised are printed under those answers
+    (``matters``), so each answer is said once.
     """
     st, p = ctx.st, ctx.p
     out: list[Flowable] = [para(labels.H_EACH, st.h2)]
@@ -269,19 +312,14 @@ def each_option(ctx: Context) -> list[Flowable]:
     cap = _general_cap(ctx)
     left_out = 0
     for o in p.options:
-        out += [_option_heading(o, ctx), Para(_benefit_words(o, ctx), st.body)]
+        out += [_option_heading(o, ctx), Para(_benefit_words(o), st.figure_note)]
         for line in o.safety:
             out.append(_bullet(line, line_text(line, ctx), ctx))
-        for pt in o.points:
-            out.append(para(f"{pt.text}{ctx.cite(pt.source_ids)} ({pt.because})", st.point, lead=f"{pt.kind}:",
-                            private=True))  # raised by an answer, and says which
-        # A question the answers raised is already printed above as a point, with the answer behind it.
+        # A question the answers raised is printed with the points, under the answer behind it.
         general = [text for text, from_answers in asks.get(o.facts.name, []) if not from_answers]
         left_out += len(general[cap:]) if cap is not None else 0
         for text in general[:cap]:
             out.append(para(text, st.tick, lead=_tick(False)))
-    if not any(o.points for o in p.options):
-        out.append(para(labels.NO_POINTS, st.small))
     if left_out and not ctx.full:
         out.append(para(labels.more_questions(left_out), st.small))
     return out
@@ -290,21 +328,44 @@ def each_option(ctx: Context) -> list[Flowable]:
 # --- what the person said, and what it raised ------------------------------------------
 
 
-def _answer_list(items: Sequence[AnswerLine], ctx: Context) -> list[Flowable]:
-    """Each question with the person's answer in bold: a list, so it flows on into the next column like text."""
+def _point(option: str, pt: PointLine, ctx: Context, *, because: bool) -> Flowable:
+    """A point under the answer that raised it: the option and the kind of point in bold, then the point and its sources."""
+    text = pt.text + ctx.cite(pt.source_ids) + (f" ({pt.because})" if because else "")
+    lead = f"{option} \u2013 {pt.kind}:"
+    shaded = para(text, ctx.st.raised, lead=lead) if has_rtl(text) else Para(f"<b>{esc(lead)}</b> {esc(text)}", ctx.st.raised)
+    # Whole, never parted by a page turn: half a caution at the foot of a page reads as the whole of it.
+    return KeepTogether([shaded])
+
+
+def _answers_with_points(items: Sequence[AnswerLine], raised: dict[str, list[tuple[str, PointLine]]],
+                         ctx: Context) -> list[Flowable]:
+    """Each question with the person's answer in bold, and under it the points that answer raised, by option."""
     st = ctx.st
-    return [Para(f"{esc(i.question)} <b>{esc(i.answer)}</b>", st.bullet, bulletText=BULLET) for i in items]
+    out: list[Flowable] = []
+    for item in items:
+        out.append(Para(f"{esc(item.question)} <b>{esc(item.answer)}</b>", st.bullet, bulletText=BULLET))
+        out += [_point(option, pt, ctx, because=False) for option, pt in raised.pop(item.question, [])]
+    return out
 
 
 def matters(ctx: Context) -> list[Flowable]:
+    """The person's answers, each followed by the points it raised for the options; health ones only when asked for."""
     st, p = ctx.st, ctx.p
+    raised: dict[str, list[tuple[str, PointLine]]] = {}
+    for o in p.options:
+        for pt in o.points:
+            raised.setdefault(pt.question, []).append((o.facts.name, pt))
     out: list[Flowable] = [para(labels.H_MATTERS, st.h2)]
-    out += _answer_list(p.matters, ctx) if p.matters else [para(labels.NO_MATTERS, st.body)]
+    out += _answers_with_points(p.matters, raised, ctx) if p.matters else [para(labels.NO_MATTERS, st.body)]
     if p.audience.show_health:
         out.append(para(labels.H_HEALTH, st.h3))
-        out += _answer_list(p.health, ctx) if p.health else [para(labels.NO_HEALTH, st.body)]
+        out += _answers_with_points(p.health, raised, ctx) if p.health else [para(labels.NO_HEALTH, st.body)]
     else:
         out.append(para(labels.health_left_off(p.health_hidden, p.hidden_points), st.small))
+    # A point whose answer is not listed above still prints, with the answer behind it in its own words.
+    out += [_point(option, pt, ctx, because=True) for points in raised.values() for option, pt in points]
+    if not any(o.points for o in p.options):
+        out.append(para(labels.NO_POINTS, st.small))
     return out
 
 
@@ -319,7 +380,7 @@ def _plan_item(label: str, typed: str, ctx: Context) -> Flowable:
     st = ctx.st
     if typed:
         return para(typed, st.lead, lead=f"{label}:", private=True)
-    return LabelledLines(label if label.endswith(".") else f"{label}:", fonts().bold, st.base, st.base * 1.85, PLAN_LINES)
+    return LabelledLines(label if label.endswith(".") else f"{label}:", fonts().bold, st.base, st.base * PLAN_SPACING, PLAN_LINES)
 
 
 def plan(ctx: Context) -> list[Flowable]:
@@ -336,6 +397,8 @@ def plan(ctx: Context) -> list[Flowable]:
     out.append(para(p.crisis.short, st.lead, lead=f"{labels.PLAN_CRISIS}:"))
     out.append(_plan_item(labels.PLAN_CRISIS_PEOPLE, pl.crisis_people, ctx))
     out.append(_plan_item(labels.PLAN_NEXT_VISIT, pl.next_visit, ctx))
+    if not ctx.settings.notes:
+        out.append(_plan_item(labels.PLAN_NOTES, "", ctx))
     return out
 
 
@@ -360,18 +423,17 @@ def readiness(ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [KeepTogether([para(labels.H_READINESS, st.h2), para(labels.READINESS_INTRO, st.small), t])]
     for item in items:
         if item.answer == "no":
-            out.append(para(f"{item.question} {item.if_no}", st.point, lead=labels.YOU_SAID_NO, private=True))
+            out.append(para(f"{item.question} {item.if_no}", st.raised, lead=labels.YOU_SAID_NO, private=True))
     return out
 
 
 def notes(ctx: Context) -> list[Flowable]:
+    """What the person typed, with room to add more; with nothing typed, the plan ends with lines for notes."""
     st = ctx.st
-    out: list[Flowable] = [para(labels.H_NOTES, st.h2)]
-    if ctx.settings.notes:
-        out += typed_text(ctx.settings.notes, st.body)
-    else:
-        out.append(para(labels.NOTES_INTRO, st.small))
-    out.append(WritingLines(spacing=st.base * 1.9, min_lines=2, max_lines=3))
+    if not ctx.settings.notes:
+        return []
+    out: list[Flowable] = [para(labels.H_NOTES, st.h2), *typed_text(ctx.settings.notes, st.body)]
+    out.append(WritingLines(spacing=st.base * PLAN_SPACING, min_lines=2, max_lines=2))
     return out
 
 
@@ -444,10 +506,11 @@ def _bullet(line: Line, text: str, ctx: Context) -> Flowable:
 
 
 def _bullets(lines: Sequence[Line], ctx: Context, *, detail: bool = True, detail_only: bool = False) -> list[Flowable]:
+    """List items, each kept whole on its page or column when it fits one: a harm's numbers are read together."""
     out: list[Flowable] = []
     for line in lines:
         text = line_text(line, ctx, detail=detail, detail_only=detail_only)
-        out.append(_bullet(line, text, ctx))
+        out.append(KeepTogether([_bullet(line, text, ctx)]))
     return out
 
 
@@ -498,13 +561,37 @@ def appendix(ctx: Context) -> list[Flowable]:
 
 
 def short_citation(ref: Reference) -> str:
-    """First author (or the body that wrote it) and year, then how to find it: enough to look the source up."""
+    """First author (or the body that wrote it) and year, then how to find it: enough to look the source up.
+
+    "Cipriani 2018", not "Cipriani et al. 2018": the address that follows finds the source, and the list stays short.
+    """
     authors = ref.citation.partition(". ")[0]
     if "," in authors:
-        surname = authors.split(",")[0].strip().rsplit(" ", 1)[0]
-        authors = f"{surname} et al."
+        authors = authors.split(",")[0].strip().rsplit(" ", 1)[0]
     found = ref.locator()[0].removeprefix("https://").removeprefix("http://")
     return f"{authors.rstrip('.')} {ref.year}. {found}"
+
+
+ADDRESS_BREAK = re.compile(r"(?=[/?&=.\-_])")
+"""A long web address breaks before a slash, question mark or ampersand, where a reader expects it to."""
+
+
+def _source_markup(text: str, room: float, style: ParagraphStyle) -> str:
+    """A citation as markup; a web address longer than a line is broken at its slashes, filling each line.
+
+    reportlab would otherwise move the address to a line of its own and then cut it between any two letters.
+    """
+    head, _, address = text.rpartition(" ")
+    if stringWidth(address, style.fontName, style.fontSize) <= room:
+        return esc(text)
+    lines, line = [], f"{head} "
+    for piece in ADDRESS_BREAK.split(address):
+        if line.strip() and stringWidth(line + piece, style.fontName, style.fontSize) > room:
+            lines.append(line)
+            line = ""
+        line += piece
+    lines.append(line)
+    return "<br/>".join(esc(text.rstrip()) for text in lines)
 
 
 def sources(ctx: Context) -> list[Flowable]:
@@ -515,9 +602,10 @@ def sources(ctx: Context) -> list[Flowable]:
     if ctx.full:
         for ref in p.sources:
             ctx.cited.setdefault(ref.id, len(ctx.cited) + 1)
+    room = ctx.column_width - st.source.leftIndent - st.source.rightIndent
     for source_id, number in ctx.cited.items():
-        ref = by_id[source_id]
-        out.append(para(short_citation(ref), st.source, lead=f"{number}."))
+        markup = _source_markup(short_citation(by_id[source_id]), room, st.source)
+        out.append(Para(markup, st.source, bulletText=f"{number}."))
     rest = len(p.sources) - len(ctx.cited)
     if rest:
         out.append(para(labels.more_sources(rest), st.small))

@@ -61,6 +61,8 @@ class Styles:
     cell: ParagraphStyle
     cell_head: ParagraphStyle
     point: ParagraphStyle
+    raised: ParagraphStyle
+    """A point an answer raised, shaded and set in under that answer: tighter than a boxed point."""
     box: ParagraphStyle
     source: ParagraphStyle
     tick: ParagraphStyle
@@ -70,6 +72,8 @@ class Styles:
     cell_lead: ParagraphStyle
     """A table cell with a bold run-in lead passed as ``bulletText``."""
     small_lead: ParagraphStyle
+    figure_note: ParagraphStyle
+    """Who a figure is about, for how long and against what: small type in full black, under the option's name."""
     band_head: ParagraphStyle
     """A table cell with a bold run-in lead passed as ``bulletText``."""
 
@@ -115,21 +119,24 @@ def styles_for(large_print: bool) -> Styles:
         two_columns=not large_print,
         body=style("body"),
         lead=style("lead", bulletFontName=f.bold),
-        bullet=style("bullet", leftIndent=hang, bulletIndent=base * 0.15, spaceAfter=gap * 0.35, bulletFontName=f.bold),
+        bullet=style("bullet", leftIndent=hang, bulletIndent=base * 0.15, spaceAfter=gap * 0.25, bulletFontName=f.bold),
         small=style("small", small, textColor=MID, spaceAfter=gap * 0.3),
         title=style("title", base * 1.6, f.bold, leading=base * 1.85, spaceAfter=gap * 0.3),
         subtitle=style("subtitle", base, spaceAfter=gap * 0.2, bulletFontName=f.bold),
         h2=style("h2", base * 1.3, f.bold, spaceBefore=gap * 1.1, spaceAfter=gap * 0.4, keepWithNext=1),
         h2_loose=style("h2_loose", base * 1.3, f.bold, spaceBefore=gap * 1.4, spaceAfter=gap * 0.5),
-        h3=style("h3", base * 1.08, f.bold, spaceBefore=gap * 0.7, spaceAfter=gap * 0.2, keepWithNext=1),
+        h3=style("h3", base * 1.08, f.bold, spaceBefore=gap * 0.6, spaceAfter=0, keepWithNext=1),
         option_title=style("option_title", base * 1.3, f.bold, spaceBefore=gap * 1.2 + pad, spaceAfter=gap * 0.4 + pad,
                            keepWithNext=1, backColor=SHADE, borderPadding=pad, leftIndent=pad, rightIndent=pad),
         cell=style("cell", spaceAfter=gap * 0.2, leading=base * 1.15),
         band_head=style("band_head", base * 1.1, f.bold, spaceAfter=gap * 0.2, leading=base * 1.25),
         small_lead=style("small_lead", small, textColor=MID, spaceAfter=gap * 0.3, bulletFontName=f.bold),
+        figure_note=style("figure_note", small, leading=small * 1.15, spaceAfter=gap * 0.4),
         cell_lead=style("cell_lead", spaceAfter=gap * 0.25, leading=base * 1.18, bulletFontName=f.bold),
         cell_head=style("cell_head", font=f.bold, spaceAfter=0, leading=base * 1.15),
         point=style("point", **boxed),
+        raised=style("raised", leftIndent=hang + pad * 0.6, backColor=LIGHT, borderPadding=pad * 0.6,
+                     spaceBefore=pad * 1.2 + gap * 0.15, spaceAfter=pad * 1.2 + gap * 0.15),
         box=style("box", **{**boxed, "backColor": PAPER, "borderWidth": 1.0}),
         source=style("source", small, leading=small * 1.08, leftIndent=small * 2.2, bulletIndent=0, spaceAfter=gap * 0.1),
         tick=style("tick", leftIndent=hang, bulletIndent=base * 0.15, spaceAfter=gap * 0.35),

@@ -63,7 +63,9 @@ def test_start_answer_compare_and_download_the_handout_pdf(page: Page, app_url: 
 
     page.locator(".st-key-next_links").get_by_role("link", name="Make a handout to take with you").click()
     expect(page.get_by_role("heading", name="Your handout", level=1)).to_be_visible()
+    # Typed and not confirmed with Enter: the box takes the name after a pause, and the page shows it back.
     page.get_by_label("Your name (optional)").fill("Alex Example")
+    expect(page.get_by_text("Name on the handout:")).to_be_visible()
     target = make_and_download_handout(page, tmp_path / "handout.pdf")
 
     assert target.read_bytes().startswith(b"%PDF")

@@ -64,11 +64,17 @@ def _contents_list(p: Presentation, settings: HandoutSettings) -> str:
 
 def _typed(label: str, widget: str, store: str, limit: int, *, area: bool = False, placeholder: str = "",
            masked: bool = False) -> str:
-    """A text box that never refuses a paste silently.
+    """A text box that never refuses a paste silently, and that is taken as typed.
 
     Streamlit drops a whole paste that would go over ``max_chars``, so the box
     has no limit of its own: the page shows the count against the limit, and
     says plainly when the text is too long and what will be printed.
+
+    A one-line box commits a short pause after typing (``live``), not only on
+    Enter or leaving the box: the Download button's PDF is made from the choices
+    of the last run, so a name typed and then clicked straight past would
+    otherwise be missing from the handout. The page shows the name once it is
+    taken. (A text area has no such option: notes are taken on leaving the box.)
     """
     state.bind(widget, store, "")
     if area:
@@ -76,7 +82,7 @@ def _typed(label: str, widget: str, store: str, limit: int, *, area: bool = Fals
                              placeholder=placeholder)
     else:
         value = st.text_input(label, key=widget, on_change=state.save, args=(widget, store), autocomplete="off",
-                              placeholder=placeholder, type="password" if masked else "default")
+                              placeholder=placeholder, type="password" if masked else "default", live=True)
     text = value or ""
     if len(text) > limit:
         st.error(

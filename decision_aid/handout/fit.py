@@ -1,0 +1,107 @@
+"""Column widths for the options tables, chosen so the tables come out short.
+
+A table row is as tall as its tallest cell, so equal columns waste room: one
+option with long words (ketamine's two forms, medicine change's side effects)
+makes every row tall while its neighbours sit half empty. Giving that column a
+little more width, and the short ones a little less, takes about a sixth off
+each table, which is what lets the first table start on page one.
+
+Laying out real paragraphs for every candidate width would cost more than the
+whole handout; the line counts are estimated instead, by greedy word wrap on
+word widths measured once. The tables themselves are then laid out by
+reportlab as usual, so an estimate can only make a table a little taller than
+the best, never wrong.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+STEP = 4.0
+"""Width moves in steps of this many points: fine enough to matter, coarse enough to be quick."""
+SHRINK = 0.75
+GROW = 1.6
+"""No column narrower than this share of an even split, or wider: every option keeps a readable column."""
+MOVES = (1, 2, 3, 5, 8)
+"""Steps of width moved at once: a row only gets shorter when a line break goes, which a small move may not do."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellText:
+    """One paragraph of a table cell, as the estimate sees it."""
+
+    text: str
+    style: ParagraphStyle
+
+
+@functools.lru_cache(maxsize=4096)
+def _widths(text: str, font: str, size: float) -> tuple[tuple[float, ...], float]:
+    """Word widths and the width of a space; table cells hold only content text, never what a person typed."""
+    return tuple(stringWidth(word, font, size) for word in text.split()), stringWidth(" ", font, size)
+
+
+def _lines(text: str, style: ParagraphStyle, room: float) -> int:
+    words, space = _widths(text, style.fontName, style.fontSize)
+    lines, used = 1, -space
+    for width in words:
+        if used + space + width <= room:
+            used += space + width
+        elif used < 0:
+            used = width
+        else:
+            lines += 1
+            used = width
+        if used > room:  # a word wider than the column is split over lines, as reportlab does
+            extra = int(used // room)
+            lines += extra
+            used -= extra * room
+    return lines
+
+
+def cell_height(paras: Sequence[CellText], room: float) -> float:
+    return sum(_lines(p.text, p.style, room) * p.style.leading + p.style.spaceAfter for p in paras)
+
+
+def fit_widths(columns: Sequence[Sequence[Sequence[CellText]]], fixed_rows: Sequence[float], total: float,
+               padding: float) -> list[float]:
+    """Widths for the option columns (each a list of cells, one a row) that add up to ``total``.
+
+    ``fixed_rows`` are the heights of the label column's cells, which rows cannot be shorter than;
+    ``padding`` is the left plus right padding inside a cell.
+    """
+    count = len(columns)
+    even = total / count
+    low = -int(even * (1 - SHRINK) // STEP)
+    high = int(even * (GROW - 1) // STEP)
+    steps = range(low, high + 1)
+    # heights[c][k - low][r]: column c's cell in row r at width even + k * STEP.
+    heights = [[[cell_height(cell, even + k * STEP - padding) for cell in column] for k in steps] for column in columns]
+
+    def table(offsets: Sequence[int]) -> float:
+        rows = [heights[c][k - low] for c, k in enumerate(offsets)]
+        return sum(max(fixed, *(col[r] for col in rows)) for r, fixed in enumerate(fixed_rows))
+
+    offsets = [0] * count
+    best = table(offsets)
+    improved = True
+    while improved:  # move width between two columns while the table gets shorter
+        improved = False
+        for give in range(count):
+            for take in range(count):
+                for size in MOVES:
+                    if give == take or offsets[give] - size < low or offsets[take] + size > high:
+                        continue
+                    offsets[give] -= size
+                    offsets[take] += size
+                    height = table(offsets)
+                    if height < best - 0.01:
+                        best, improved = height, True
+                        break
+                    offsets[give] += size
+                    offsets[take] -= size
+    return [even + k * STEP for k in offsets]
