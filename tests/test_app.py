@@ -281,3 +281,13 @@ def test_streamlit_config_keeps_answers_private_and_the_server_quiet() -> None:
     assert config["browser"]["serverAddress"], "a set address stops the start-up public-IP lookup"
     assert config["client"]["showErrorDetails"] == "none"
     assert config["server"]["enableXsrfProtection"] is True
+
+
+def test_the_step_change_script_survives_streamlits_html_sanitizer() -> None:
+    """DOMPurify drops a script whose text has "<" before a letter or digit; the focus move would then never run."""
+    import re
+
+    from decision_aid.ui import scroll
+
+    assert not re.search(r"<[/\w]", scroll.SCRIPT)
+    assert scroll.STEP_HEADING_ID in scroll.SCRIPT

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from decision_aid.ui import state
+
 PAGES_DIR = "decision_aid/ui/pages"
 
 
@@ -54,9 +56,16 @@ def header(current: st.Page) -> None:
         components.share_switch()
 
 
+def address_params(spec: PageSpec) -> dict[str, str] | None:
+    """The questionnaire's address names the step the person is on, so Back in the browser steps back through it."""
+    if spec is not QUESTIONS:
+        return None
+    return {"step": str(int(state.get(state.STEP, 0) or 0) + 1)}
+
+
 def _links(current: st.Page) -> None:
     for spec in ALL:
-        st.page_link(spec.path, label=spec.title, icon=spec.icon)
+        st.page_link(spec.path, label=spec.title, icon=spec.icon, query_params=address_params(spec))
 
 
 def is_page(page: st.Page, spec: PageSpec) -> bool:
@@ -65,7 +74,7 @@ def is_page(page: st.Page, spec: PageSpec) -> bool:
 
 
 def go(page: PageSpec) -> None:
-    st.switch_page(page.path)
+    st.switch_page(page.path, query_params=address_params(page))
 
 
 def next_links(*links: tuple[PageSpec, str]) -> None:
@@ -73,4 +82,4 @@ def next_links(*links: tuple[PageSpec, str]) -> None:
     st.markdown("**Where next?**")
     with st.container(horizontal=True, key="next_links"):
         for spec, label in links:
-            st.page_link(spec.path, label=label, icon=spec.icon)
+            st.page_link(spec.path, label=label, icon=spec.icon, query_params=address_params(spec))

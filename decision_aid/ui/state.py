@@ -430,5 +430,6 @@ def reset_all() -> None:
     again, with the one that tells the tab its copy is to be removed (not put back).
     """
     st.session_state.clear()
+    st.query_params.clear()  # the questionnaire's step in the address goes too: the next visit starts at step 1
     st.session_state[JUST_RESET] = True
     st.session_state[TAB_RESTORED] = True

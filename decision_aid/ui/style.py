@@ -81,6 +81,9 @@ ul.da-dlist > li { margin: 0.3rem 0; }
   padding: 0.5rem 0.8rem; margin: 0.3rem 0 0.8rem 0; }
 .st-key-start_does h2, .st-key-start_does_not h2 { font-size: 1.5rem; }
 h2.da-card-title { font-size: 1.35rem; padding-top: 0.2rem; }
+h2.da-step-heading { font-size: 1.75rem; font-weight: 700; margin: 0.25rem 0 0; padding: 0; scroll-margin-top: 5rem; }
+h2.da-step-heading:focus { outline: none; }
+h2.da-step-heading:focus-visible { outline: 3px solid #1f5f8b; outline-offset: 4px; }
 .stVerticalBlock [data-testid="stHtml"] h3 { font-size: 1.02rem; font-weight: 700; padding: 0.9rem 0 0.3rem 0; margin: 0; }
 .da-points h3, .da-points h4 { font-size: 1rem; margin: 0 0 0.3rem 0; padding: 0; }
 .da-points ul { margin: 0; padding-left: 1.1rem; }

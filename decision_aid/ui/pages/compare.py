@@ -100,7 +100,8 @@ def render() -> None:
     p = present(comparison, state.audience())
     if not p.answered:
         st.info(md(content.wording.empty_answers), icon=":material/checklist:")
-        st.page_link(nav.QUESTIONS.path, label="Answer a few questions", icon=nav.QUESTIONS.icon)
+        st.page_link(nav.QUESTIONS.path, label="Answer a few questions", icon=nav.QUESTIONS.icon,
+                     query_params=nav.address_params(nav.QUESTIONS))
     components.reveal_toggle("compare")
     if view == state.VIEW_OPTION:
         _one_option(content, p)

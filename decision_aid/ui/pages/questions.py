@@ -18,12 +18,14 @@ import streamlit as st
 from decision_aid.models import Question, ReadinessItem, Step
 from decision_aid.ui import nav, resume_panel, scroll, state, style
 from decision_aid.ui.content import get_content
-from decision_aid.ui.text import label, md
+from decision_aid.ui.text import h, label, md
 
 READY_LABELS = {"yes": "Yes", "no": "No"}
 PAGE_TITLE = "What matters to you"
 READINESS_TITLE = "Are you ready to choose?"
 READINESS_WHERE = "readiness"
+STEP_PARAM = "step"
+"""The step's number in the page address: each step gets a browser history entry, so Back goes to the previous step."""
 
 
 @dataclass(slots=True)
@@ -84,6 +86,30 @@ def _go_to(step: int) -> None:
     state.put(state.STEP, step)
     state.hide_private()
     scroll.request_top()
+    # Setting the address makes Streamlit push a history entry; the browser's Back then brings the
+    # earlier address, and the run that follows reads the step from it (below). Only the step number
+    # goes in the address, never an answer.
+    st.query_params[STEP_PARAM] = str(step + 1)
+
+
+def step_from_address(total: int) -> int | None:
+    """The step the address names (1-based in the address), or None when it names none or a step that does not exist."""
+    raw = st.query_params.get(STEP_PARAM, "")
+    if raw.isdigit() and 1 <= int(raw) <= total:
+        return int(raw) - 1
+    return None
+
+
+def _step_heading(number: int, total: int, title: str) -> None:
+    """The step's heading, focused after Next or Back so a screen reader announces the new step.
+
+    Named "Step 2 of 5: ..." for assistive technology; the progress bar above shows the same words on screen.
+    """
+    words = label(title)
+    st.html(
+        f'<h2 id="{scroll.STEP_HEADING_ID}" class="da-step-heading" tabindex="-1" data-step="{number}" '
+        f'aria-label="{h(f"Step {number} of {total}: {words}")}">{h(words)}</h2>'
+    )
 
 
 def _question(question: Question, only: list[str] | None = None, hide: list[str] | None = None) -> None:
@@ -204,9 +230,7 @@ def _private(private: Private) -> None:
         _private_closed(private)
 
 
-def _step(step: Step, private: Private, page_title: str) -> None:
-    if step.title != page_title:
-        st.header(md(step.title), anchor=False)
+def _step(step: Step, private: Private) -> None:
     st.markdown(md(step.intro))
     hidden = {q.id for q in private.questions}
     partly = {q.id: values for q, values in private.choices}
@@ -223,7 +247,13 @@ def render() -> None:
     steps = questionnaire.steps
     total = len(steps) + 1
     current = min(max(int(state.get(state.STEP, 0)), 0), total - 1)
-    scroll.apply()
+    from_address = step_from_address(total)
+    if from_address is not None and from_address != current:  # the browser's Back or Forward, or a reload
+        state.put(state.STEP, from_address)
+        state.hide_private()
+        scroll.request_top()
+        current = from_address
+    scroll.apply(current + 1)
     shared = state.share_mode()
 
     st.title(PAGE_TITLE, anchor=False)
@@ -231,12 +261,12 @@ def render() -> None:
     st.progress((current + 1) / total, text=f"Step {current + 1} of {total}: {label(title)}")
     if current == 0:
         st.markdown(md(questionnaire.intro))
+    _step_heading(current + 1, total, title)
     if current < len(steps):
         st.caption("Every question is optional. Choose \u201cPrefer not to say\u201d or simply skip any question.")
-        _step(steps[current], private_part(steps[current], [], shared), PAGE_TITLE)
+        _step(steps[current], private_part(steps[current], [], shared))
     else:
         st.caption("Every question is optional. Skip any you like.")
-        st.header(READINESS_TITLE, anchor=False)
         st.markdown(md(questionnaire.readiness_intro))
         private = private_part(None, list(questionnaire.readiness), shared)
         if private.size:
