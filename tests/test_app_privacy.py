@@ -313,11 +313,38 @@ def test_a_restore_notice_shows_once_at_the_top_until_the_page_changes() -> None
     assert persist.LOST not in [w.value for w in at.warning]
 
 
-def test_no_widget_or_page_puts_anything_in_the_address() -> None:
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "decision_aid" / "ui").rglob("*.py"))
-    source += (ROOT / "app.py").read_text(encoding="utf-8")
-    assert "query_params" not in source
+ADDRESS_USES = {
+    "st.query_params.clear()",
+    "query_params=address_params(spec))",
+    "st.switch_page(page.path, query_params=address_params(page))",
+    "query_params=nav.address_params(nav.QUESTIONS))",
+    "st.query_params[STEP_PARAM] = str(step + 1)",
+    'raw = st.query_params.get(STEP_PARAM, "")',
+}
+"""The only uses of the page address: the questionnaire's step number, so the browser's Back retraces the steps."""
+
+
+def test_nothing_but_the_questionnaire_step_goes_in_the_address() -> None:
+    sources = [*(ROOT / "decision_aid" / "ui").rglob("*.py"), ROOT / "app.py"]
+    uses = {
+        line.split("#")[0].strip().removeprefix("st.page_link(spec.path, label=spec.title, icon=spec.icon, ")
+        .removeprefix("st.page_link(spec.path, label=label, icon=spec.icon, ")
+        for path in sources
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "query_params" in line
+    }
+    assert uses == ADDRESS_USES
+    assert nav.address_params(nav.COMPARE) is None
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sources)
     assert not re.search(r"bind\s*=", source)
+
+
+def test_the_questionnaire_address_holds_the_step_number_and_nothing_else() -> None:
+    at = open_app()
+    at.switch_page(nav.QUESTIONS.path).run()
+    at.session_state[state.ANSWERS] = {"speed": "very"}
+    at.button(key="step_next").click().run()
+    assert dict(at.query_params) == {"step": ["2"]} or dict(at.query_params) == {"step": "2"}
 
 
 def test_the_tab_keeps_every_field_of_the_handout_plan() -> None:

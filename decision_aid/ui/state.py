@@ -27,6 +27,8 @@ from decision_aid.viewmodel import Comparison, Ordering
 ANSWERS = "da_answers"
 READINESS = "da_readiness"
 STEP = "da_step"
+STEP_ADDRESS = "da_step_address"
+"""The step the page address named at the last run: a different one now means the browser moved in its history."""
 SHARE = "da_share_mode"
 MODE_CHOSEN = "da_mode_chosen"
 REVEAL = "da_reveal_health"

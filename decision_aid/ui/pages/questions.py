@@ -90,11 +90,19 @@ def _go_to(step: int) -> None:
     # earlier address, and the run that follows reads the step from it (below). Only the step number
     # goes in the address, never an answer.
     st.query_params[STEP_PARAM] = str(step + 1)
+    state.put(state.STEP_ADDRESS, str(step + 1))
 
 
 def step_from_address(total: int) -> int | None:
-    """The step the address names (1-based in the address), or None when it names none or a step that does not exist."""
+    """The step the address names, when it names a real one that differs from the last run's (1-based in the address).
+
+    The address only leads when it changed: after the browser's Back or Forward, or a first visit by a link.
+    Otherwise the session's own step stands.
+    """
     raw = st.query_params.get(STEP_PARAM, "")
+    if raw == state.get(state.STEP_ADDRESS):
+        return None
+    state.put(state.STEP_ADDRESS, raw)
     if raw.isdigit() and 1 <= int(raw) <= total:
         return int(raw) - 1
     return None
