@@ -80,11 +80,16 @@ def page(context: BrowserContext) -> Page:
 
 
 def wait_ready(page: Page) -> None:
-    """The app is connected, its script has finished, and the crisis banner is drawn."""
+    """The app is connected, its script has finished, the crisis banner is drawn, and the page script listens.
+
+    The page script (``decision_aid.ui.actions``) loads after the run ends; a click
+    on an HTML button ("More", the deck's) or an arrow key before it is bound is lost.
+    """
     app = page.locator('[data-testid="stApp"]')
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED")
     expect(app).to_have_attribute("data-test-script-state", "notRunning")
     expect(page.locator(".da-crisis")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("data-da-actions", "ready")
 
 
 def settle(page: Page) -> None:
