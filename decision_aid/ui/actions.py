@@ -7,6 +7,12 @@ It marks the current page in the app's menu (``aria-current``), and it
 shows one deck topic at a time, moves with the buttons and the left
 and right arrow keys (never while typing), and announces the new topic.
 The script is fixed text: no user input ever reaches it.
+
+Streamlit loads this script a moment (about half a second, more on a busy
+machine) after the page is drawn, and a click before that does nothing. Once
+its listeners are bound it sets ``data-da-actions="ready"`` on ``<html>``; the
+listeners are bound once per browser tab and outlive page changes, so only
+the first page a tab loads has that moment. Browser tests wait for the mark.
 """
 
 from __future__ import annotations
@@ -83,6 +89,8 @@ export default function (component) {
       if (event.key === 'ArrowRight') { event.preventDefault(); event.stopPropagation(); move('next', true); }
       else if (event.key === 'ArrowLeft') { event.preventDefault(); event.stopPropagation(); move('prev', true); }
     }, true);
+    // Until now a click on "More" or a deck key did nothing: say that they work from here on.
+    document.documentElement.setAttribute('data-da-actions', 'ready');
   }
   [0, 250, 1000].forEach((ms) => setTimeout(() => { initDeck(); markCurrentPage(); }, ms));
 }

@@ -19,22 +19,33 @@ def _panel(index: int, total: int, panel: DeckPanel) -> str:
         items = "".join(f"<li>{h(i)}</li>" for i in cell.items)
         items = f'<ul class="da-deck-items">{items}</ul>' if items else ""
         more = "".join(f'<p class="da-deck-more">{h(m)}</p>' for m in cell.more)
-        cells.append(f'<div class="da-deck-cell"><h3>{h(cell.name)}</h3>{main}{items}{more}</div>')
+        facts = f'<div class="da-deck-facts">{main}{items}{more}</div>'
+        cells.append(f'<div class="da-deck-cell"><h3>{h(cell.name)}</h3>{facts}</div>')
     hidden = "" if index == 0 else " hidden"
     return (
         f'<div class="da-deck-panel" id="da-topic-{h(panel.id)}" data-da-topic="{index}" role="group" '
         f'aria-labelledby="da-topic-h-{h(panel.id)}"{hidden}>'
         f'<h2 class="da-deck-title" id="da-topic-h-{h(panel.id)}" tabindex="-1">'
         f'<span class="da-deck-count">Topic {index + 1} of {total}</span> {h(panel.title)}</h2>'
-        f'<div class="da-deck-grid" style="--da-cols: {_columns(len(panel.cells))}">{"".join(cells)}</div>'
+        f'<div class="{_layout(len(panel.cells))}" style="--da-cols: {len(panel.cells)}">{"".join(cells)}</div>'
         + (f'<p class="da-deck-note">{h(panel.note)}</p>' if panel.note else "")
         + "</div>"
     )
 
 
-def _columns(n: int) -> int:
-    """Up to four side by side; more options go on two rows, so large type still fits a shared screen."""
-    return n if n <= 4 else -(-n // 2)
+ROWS_FROM = 5
+"""From this many options on, one line per option: side by side, columns grow too tall for 1280x720."""
+
+
+def _layout(n: int) -> str:
+    """Up to four options side by side; more, one full-width line each with the name at the left.
+
+    Five to eight side-by-side cells wrap into two rows, each as tall as its
+    busiest cell, and the longer topics ran past a 720 px shared screen. A full
+    line per option wraps only as often as its own text needs, so every fact
+    stays at a readable size (1280x720 measured with all eight options).
+    """
+    return "da-deck-grid" if n < ROWS_FROM else "da-deck-grid da-deck-rows"
 
 
 def deck_html(p: Presentation) -> str:

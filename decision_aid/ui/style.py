@@ -143,17 +143,30 @@ button.da-deck-step, button.da-deck-topic { font: inherit; color: #1a1a1a; backg
   border-radius: 0.45rem; padding: 0.35rem 0.8rem; cursor: pointer; min-height: 2.2rem; }
 button.da-deck-step { font-weight: 700; color: #1f5f8b; }
 button.da-deck-topic[aria-current="true"] { background: #1f5f8b; color: #ffffff; }
-.da-deck-title { font-size: 1.7rem; margin: 0.2rem 0 0.6rem 0; }
-.da-deck-count { display: block; font-size: 0.95rem; font-weight: 600; color: #4a4a4a; }
+.da-deck-title { font-size: 1.6rem; margin: 0.1rem 0 0.4rem 0; }
+.da-deck-count { display: inline-block; font-size: 0.95rem; font-weight: 600; color: #4a4a4a; margin-right: 0.5rem; }
 .da-deck-grid { display: grid; grid-template-columns: repeat(var(--da-cols, 3), minmax(0, 1fr)); gap: 0.7rem; }
 .da-deck-cell { border: 1px solid #c9d3dc; border-top: 5px solid #1f5f8b; border-radius: 0.45rem; padding: 0.5rem 0.7rem; }
-.da-deck .da-deck-cell h3 { font-size: 1.15rem; margin: 0 0 0.3rem 0; padding: 0; }
+.da-deck .da-deck-cell h3 { font-size: 1.15rem; line-height: 1.25; margin: 0 0 0.3rem 0; padding: 0; }
 .da-deck h2.da-deck-title { padding: 0; }
 .da-deck-main { font-size: 1.25rem; line-height: 1.3; font-weight: 600; margin: 0 0 0.3rem 0; }
 .da-deck-items { font-size: 1.05rem; line-height: 1.3; font-weight: 600; margin: 0; padding-left: 1.1rem; }
 .da-deck-items li { margin: 0 0 0.2rem 0; }
 .da-deck-more { font-size: 0.92rem; line-height: 1.35; margin: 0.1rem 0 0 0; }
 .da-deck-note { font-size: 0.92rem; margin: 0.4rem 0 0 0; color: #4a4a4a; }
+/* Five or more options: one line per option, name at the left, the facts flowing after it. */
+.da-deck-rows { grid-template-columns: minmax(0, 1fr); gap: 0.25rem; }
+.da-deck-rows .da-deck-cell { display: grid; grid-template-columns: 10rem minmax(0, 1fr); column-gap: 0.7rem;
+  align-items: baseline; border-top-width: 1px; border-left: 5px solid #1f5f8b; padding: 0.2rem 0.6rem; }
+.da-deck .da-deck-rows .da-deck-cell h3 { margin: 0; font-size: 1.05rem; line-height: 1.3; }
+.da-deck-rows .da-deck-facts { font-size: 1.05rem; line-height: 1.3; }
+.da-deck-rows .da-deck-main, .da-deck-rows .da-deck-items, .da-deck-rows .da-deck-more { display: inline;
+  font-size: inherit; line-height: inherit; margin: 0; padding: 0; }
+.da-deck-rows .da-deck-items { font-weight: 400; }
+.da-deck-rows .da-deck-items li { display: inline; margin: 0; }
+.da-deck-rows .da-deck-items li + li::before, .da-deck-rows .da-deck-main + .da-deck-more::before,
+.da-deck-rows .da-deck-items + .da-deck-more::before, .da-deck-rows .da-deck-more + .da-deck-more::before {
+  content: " • " / ""; font-weight: 700; color: #1f5f8b; }
 .da-deck-topics { list-style: none; padding: 0; margin: 0.6rem 0 0 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
 
 @media (max-width: 700px) {
@@ -168,7 +181,7 @@ button.da-deck-topic[aria-current="true"] { background: #1f5f8b; color: #ffffff;
   table.da-table tr > :first-child { border-left: none; }
   table.da-table td::before { content: attr(data-label); display: block; font-weight: 700; color: #15405e; }
   .da-deck-main { font-size: 1.15rem; }
-  .da-deck-grid { grid-template-columns: minmax(0, 1fr); }
+  .da-deck-grid, .da-deck-rows .da-deck-cell { grid-template-columns: minmax(0, 1fr); }
   table.da-table caption { display: block; width: 100%; }
   .st-key-compare_controls { gap: 0.6rem !important; }
 }
@@ -182,6 +195,8 @@ SHARE_CSS = """
 /* Screen-share mode: larger type for a screen seen from across a desk. */
 html { font-size: 20px; }
 .stMarkdown p, .stMarkdown li, .stCaption, label, .stRadio label p, .stCheckbox label p { font-size: 1.08rem; }
+/* The deck's lines already scale with the root size; at 19 px all eight options fit 1280x720. */
+.da-deck .da-deck-rows .da-deck-cell h3, .da-deck-rows .da-deck-facts { font-size: 0.95rem; }
 </style>
 """
 

@@ -83,16 +83,20 @@ TAB_SYNCED = "() => Boolean(window.__decisionAidTab && window.__decisionAidTab.s
 
 
 def wait_ready(page: Page) -> None:
-    """The app is connected, its script has finished, the crisis banner is drawn, and the tab's copy is in sync.
+    """The app is connected, its script has finished, the crisis banner is drawn, the tab's copy is in sync,
+    and the page script listens.
 
     A new session asks the tab for its copy of the answers and runs once more
-    when it answers; a click in between could land in the first run.
+    when it answers; a click in between could land in the first run. The page
+    script (``decision_aid.ui.actions``) loads after the run ends; a click on an
+    HTML button ("More", the deck's) or an arrow key before it is bound is lost.
     """
     app = page.locator('[data-testid="stApp"]')
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED")
     page.wait_for_function(TAB_SYNCED, timeout=20_000)
     expect(app).to_have_attribute("data-test-script-state", "notRunning")
     expect(page.locator(".da-crisis")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("data-da-actions", "ready")
 
 
 def settle(page: Page) -> None:

@@ -89,11 +89,23 @@ def test_the_deck_moves_by_keyboard_and_by_buttons_and_announces_the_topic(page:
     expect(page.locator(".da-deck-panel:not([hidden])")).to_have_count(1)
 
 
-def test_the_deck_fits_a_1280_by_720_shared_screen(page: Page, app_url: str) -> None:
+def pick_every_option(page: Page) -> None:
+    pills = page.get_by_role("toolbar", name="Options to compare")
+    for option in CONTENT.options.values():
+        pill = pills.get_by_role("button", name=option.short_name, exact=True)
+        if pill.get_attribute("aria-pressed") != "true":
+            pill.click()
+            wait_ready(page)
+            expect(pill).to_have_attribute("aria-pressed", "true")
+
+
+def test_the_deck_fits_a_1280_by_720_shared_screen_with_every_option(page: Page, app_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, app_url, nav.COMPARE)
     share_on(page)
+    pick_every_option(page)
     show(page, "deck")
+    expect(page.locator(".da-deck-panel:not([hidden]) .da-deck-cell")).to_have_count(len(CONTENT.options))
     for i in range(len(CONTENT.wording.deck_topics)):
         bar = page.locator(".da-deck-bar").bounding_box()
         panel = page.locator(".da-deck-panel:not([hidden])").bounding_box()
