@@ -258,13 +258,17 @@ def test_ect_death_figure_is_per_session_and_per_course_without_reassurance(cont
     assert "surgery" not in death.detail
 
 
-def test_ect_in_pregnancy_no_longer_rests_on_superseded_nice_guidance(content: Content) -> None:
-    """NICE TA59's depression advice was replaced; its pregnancy sentence now covers only catatonia and mania."""
+def test_ect_in_pregnancy_gives_the_risks_as_well_as_the_case_for_it(content: Content) -> None:
+    """NICE TA59's depression advice was replaced; the case reports name harms to the pregnancy but no rates."""
     assert "nice_ta59" not in content.references
     card = content.options["ect"]
     pregnancy = next(c for c in card.cautions if "pregnancy" in c.text)
     assert "untreated severe depression also carries risks" in pregnancy.text
-    assert "nice_cg192" in pregnancy.source_ids
+    assert "slowed heartbeat in the baby" in pregnancy.text and "early contractions" in pregnancy.text
+    assert "how often they happen is not known" in pregnancy.text
+    assert "leiknes2013" in pregnancy.source_ids
+    rule = next(r for r in content.rules if r.question == "pregnant_or_breastfeeding" and r.option == "ect")
+    assert "slowed heartbeat in the baby" in rule.text and "leiknes2013" in rule.source_ids
 
 
 def test_ect_memory_caution_includes_the_ketamine_trial_finding(content: Content) -> None:
@@ -282,12 +286,13 @@ def test_add_on_restlessness_lithium_and_bupropion_limits_are_stated(content: Co
         assert phrase in lithium.text, phrase
     assert any("cipriani2013_lithium" in c.source_ids for c in card.cautions)
     akathisia = next(s for s in card.side_effects if "akathisia" in s.name)
-    assert "abilify_label" in akathisia.source_ids and "placebo" in akathisia.detail
+    assert "berman2007" in akathisia.source_ids and "placebo" in akathisia.detail
+    assert akathisia.numbers() == "15 to 23 in 100 vs 4 to 5 in 100 with switching to bupropion or a placebo add-on"
 
 
 def test_dissociation_is_a_range_across_trials_not_the_lowest_figure(content: Content) -> None:
     dissociation = content.options["ketamine"].side_effects[0]
-    assert dissociation.numbers() == "27 to 34 in 100 vs 4 to 6 in 100 with placebo spray"
+    assert dissociation.numbers() == "27 to 41 in 100 vs 4 to 9 in 100 with placebo spray"
 
 
 def test_mania_warning_signs_tell_people_to_contact_the_prescriber(content: Content) -> None:

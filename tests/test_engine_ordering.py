@@ -21,6 +21,12 @@ FIRST = "It was already first, so its place did not change."
 LAST = "It was already last, so its place did not change."
 FEW_VISITS = "Your answers lowered it: it can need more visits than the few you said you can manage."
 SLOW = "Your answers lowered it: it often takes weeks to start helping, and you said quick relief matters a lot to you."
+NOT_STARTING = "Your answers lowered it: it does not start a treatment now, and you said quick relief matters a lot to you."
+SLEEPY = (
+    "Your answers lowered it: it often makes people sleepy for a few hours after each dose, a change you said you most "
+    "want to avoid."
+)
+SICK = "Your answers lowered it: it can make people feel sick or dizzy, which you said you most want to avoid."
 FAST = (
     "Your answers raised it: for some people it starts to help within a week, and you said quick relief matters a lot "
     "to you."
@@ -67,7 +73,8 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
             ("ketamine", f"Still 6th. {FEW_VISITS} {LAST}"),
         ],
     ),
-    # Every option that usually takes weeks to start helping moves down, tablets and rTMS included.
+    # Every option that usually takes weeks to start helping moves down, tablets and rTMS included;
+    # not starting a treatment moves down as far, for its own reason.
     "quick relief matters a lot": (
         {"speed": "very"},
         [
@@ -75,7 +82,7 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
             ("psychotherapy", f"Moved down from 1st to 2nd. {SLOW}"),
             ("exercise", f"Moved down from 2nd to 3rd. {SLOW}"),
             ("ssri", f"Moved down from 3rd to 4th. {SLOW}"),
-            ("active_monitoring", f"Moved down from 4th to 5th. {SLOW}"),
+            ("active_monitoring", f"Moved down from 4th to 5th. {NOT_STARTING}"),
             ("rtms", f"Moved down from 5th to 6th. {SLOW}"),
         ],
     ),
@@ -147,21 +154,49 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
             ("rtms", f"Moved down from 3rd to 5th. {SLOW}"),
             ("ssri", f"Still 6th. {SLOW} {KEPT}"),
             ("exercise", f"Still 7th. {SLOW} {KEPT}"),
-            ("active_monitoring", f"Still 8th. {SLOW} {LAST}"),
+            ("active_monitoring", f"Still 8th. {NOT_STARTING} {LAST}"),
         ],
     ),
     # Cost lowers ECT as well as ketamine and rTMS: all three cost a lot without insurance.
+    # Changing or adding a (mostly generic) medicine costs little, like an SSRI, so it is raised too.
     "two or more medicines tried, cost matters a lot": (
         {"antidepressants_tried": "two_or_more", "cost": "a_lot"},
         [
-            ("ssri", f"Moved up from 6th to 1st. {CHEAP}"),
-            ("exercise", f"Moved up from 7th to 2nd. {CHEAP}"),
-            ("active_monitoring", f"Moved up from 8th to 3rd. {CHEAP}"),
-            ("medicine_change", f"Moved down from 1st to 4th. {NONE_MOVED} {DOWN_BY_OTHERS}"),
+            ("medicine_change", f"Still 1st. {CHEAP} {FIRST}"),
+            ("ssri", f"Moved up from 6th to 2nd. {CHEAP}"),
+            ("exercise", f"Moved up from 7th to 3rd. {CHEAP}"),
+            ("active_monitoring", f"Moved up from 8th to 4th. {CHEAP}"),
             ("psychotherapy", f"Moved down from 2nd to 5th. {NONE_MOVED} {DOWN_BY_OTHERS}"),
             ("rtms", f"Moved down from 3rd to 6th. {COSTLY}"),
             ("ect", f"Moved down from 4th to 7th. {COSTLY}"),
             ("ketamine", f"Moved down from 5th to 8th. {COSTLY}"),
+        ],
+    ),
+    # Esketamine's sleepiness after each dose lowers it as the SSRI's poor sleep lowers the SSRI.
+    "weight or sleep changes to avoid": (
+        {"side_effects_avoid": ["weight_sleep"]},
+        [
+            ("psychotherapy", f"Still 1st. {NONE_MOVED}"),
+            ("exercise", f"Still 2nd. {NONE_MOVED}"),
+            ("active_monitoring", f"Moved up from 4th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("rtms", f"Moved up from 5th to 4th. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("ssri", "Moved down from 3rd to 5th. Your answers lowered it: it can cause trouble sleeping, a change you "
+             "said you most want to avoid."),
+            ("ketamine", f"Still 6th. {SLEEPY} {LAST}"),
+        ],
+    ),
+    # Every option that lists feeling sick is lowered alike: ECT and a medicine change as well as the sprays and tablets.
+    "two or more medicines tried, feeling sick or dizzy to avoid": (
+        {"antidepressants_tried": "two_or_more", "side_effects_avoid": ["nausea_dizziness"]},
+        [
+            ("psychotherapy", f"Moved up from 2nd to 1st. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("rtms", f"Moved up from 3rd to 2nd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("exercise", f"Moved up from 7th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("active_monitoring", f"Moved up from 8th to 4th. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("medicine_change", f"Moved down from 1st to 5th. {SICK}"),
+            ("ect", f"Moved down from 4th to 6th. {SICK}"),
+            ("ketamine", f"Moved down from 5th to 7th. {SICK}"),
+            ("ssri", f"Moved down from 6th to 8th. {SICK}"),
         ],
     ),
     # The memory reason differs: possible lasting gaps with ECT, short-lived dulling with ketamine.

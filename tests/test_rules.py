@@ -57,7 +57,7 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("pregnant_or_breastfeeding", "yes", "exercise", "discuss", "nice_cg192", "no medicine"),
     ("pregnant_or_breastfeeding", "yes", "rtms", "discuss", "rossi2021", "no medicine"),
     ("pregnant_or_breastfeeding", "yes", "active_monitoring", "discuss", "nice_cg192", "maternity team"),
-    ("pregnant_or_breastfeeding", "yes", "ect", "specialist_advice", "nice_cg192", "untreated severe depression"),
+    ("pregnant_or_breastfeeding", "yes", "ect", "specialist_advice", "leiknes2013", "slowed heartbeat in the baby"),
     ("pregnant_or_breastfeeding", "yes", "ssri", "discuss", "fda_paroxetine2005", "Paroxetine"),
     ("pregnant_or_breastfeeding", "yes", "ketamine", "caution", "spravato_label", "advises against"),
     # about one visit a week: the visit load of rTMS, esketamine and ECT
@@ -81,7 +81,13 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     # side effects a person wants to avoid
     ("side_effects_avoid", "memory", "ect", "discuss", "sackeim2007", "memory"),
     ("side_effects_avoid", "weight_sleep", "medicine_change", "discuss", "mohamed2017", "sleepy"),
-    ("side_effects_avoid", "spaced_out", "ketamine", "discuss", "canuso2021", "27 to 34 in 100"),
+    ("side_effects_avoid", "spaced_out", "ketamine", "discuss", "spravato_label", "27 to 41 in 100"),
+    ("side_effects_avoid", "weight_sleep", "ketamine", "discuss", "spravato_label", "23 in 100"),
+    ("side_effects_avoid", "nausea_dizziness", "ect", "discuss", "apa_ect2001", "no reliable figure"),
+    ("side_effects_avoid", "nausea_dizziness", "medicine_change", "discuss", "zoloft_label", "feel sick"),
+    # ECT and bipolar disorder; ECT and blood pressure or brain blood vessels
+    ("bipolar_history", "yes", "ect", "discuss", "saatcioglu2009", "switch to high mood"),
+    ("high_blood_pressure_or_vascular", "yes", "ect", "caution", "apa_ect2001", "blood pressure rises"),
     ("side_effects_avoid", "sexual", "medicine_change", "discuss", "serretti2009", "sexual"),
     ("side_effects_avoid", "stopping_symptoms", "medicine_change", "discuss", "henssler2024", "stopping the old medicine"),
     ("side_effects_avoid", "scalp_headache", "ect", "discuss", "haghighi2016", "22 in 100"),
