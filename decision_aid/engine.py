@@ -261,7 +261,7 @@ def build_comparison(
     sources = tuple(content.references[s] for s in dict.fromkeys(source_ids))
 
     readiness = tuple(
-        ReadinessView(item.id, item.question, answers.readiness.get(item.id), item.if_no)
+        ReadinessView(item.id, item.question, answers.readiness.get(item.id), item.if_no, item.if_no_paper)
         for item in content.questionnaire.readiness
     )
     return Comparison(

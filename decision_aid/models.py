@@ -575,6 +575,8 @@ class ReadinessItem(Frozen):
     id: Slug
     question: Text
     if_no: Text
+    if_no_paper: Text
+    """The same help for the handout, which cannot point to pages of the app."""
 
 
 class Rule(Frozen):

@@ -74,11 +74,13 @@ class Audience:
     ``shared_screen``: other people can see the screen (name, notes and readiness are not echoed).
     ``show_health``: health answers and the points they raise are shown.
     ``show_sensitive``: private what-matters answers are shown as given (else in neutral words).
+    ``on_paper``: words that point to pages of the app are replaced by words that make sense on paper.
     """
 
     shared_screen: bool = False
     show_health: bool = True
     show_sensitive: bool = True
+    on_paper: bool = False
 
     @classmethod
     def screen(cls, shared: bool, reveal: bool = False) -> Audience:
@@ -88,7 +90,7 @@ class Audience:
     @classmethod
     def paper(cls, include_health: bool) -> Audience:
         """The person's own handout: private what-matters answers print; health answers only when asked."""
-        return cls(shared_screen=False, show_health=include_health, show_sensitive=True)
+        return cls(shared_screen=False, show_health=include_health, show_sensitive=True, on_paper=True)
 
     def shows(self, item: Point | QuestionToAsk) -> bool:
         if item.health and not self.show_health:
@@ -635,7 +637,9 @@ def present(comparison: Comparison, audience: Audience) -> Presentation:
     )
     readiness = None
     if not audience.shared_screen:
-        readiness = tuple(ReadinessLine(r.question, r.answer, r.if_no) for r in comparison.readiness)
+        readiness = tuple(
+            ReadinessLine(r.question, r.answer, r.if_no_paper if audience.on_paper else r.if_no) for r in comparison.readiness
+        )
     about = comparison.about
     return Presentation(
         audience=audience,

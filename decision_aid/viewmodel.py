@@ -159,6 +159,7 @@ class ReadinessView:
     question: str
     answer: Literal["yes", "no"] | None
     if_no: str
+    if_no_paper: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -316,12 +316,22 @@ def test_every_question_to_ask_is_printed_for_two_options(content: Content) -> N
 def test_readiness_no_shows_its_help_and_unanswered_items_get_blank_boxes(all_six: Comparison, all_six_text: str) -> None:
     by_id = {item.id: item for item in all_six.readiness}
     assert by_id["sure"].answer == "no"
-    assert flat(by_id["sure"].if_no) in all_six_text
+    assert flat(by_id["sure"].if_no_paper) in all_six_text
     assert "☐ Yes ☒ No" in all_six_text  # "sure": no
     assert "☒ Yes ☐ No" in all_six_text  # "informed": yes
     unanswered = [item for item in all_six.readiness if item.answer is None]
     assert all_six_text.count("☐ Yes ☐ No") == len(unanswered)
-    assert all(flat(item.if_no) not in all_six_text for item in unanswered)
+    assert all(flat(item.if_no_paper) not in all_six_text for item in unanswered)
+
+
+def test_paper_never_points_to_pages_of_the_app(content: Content) -> None:
+    """A "no" to every readiness question prints the help worded for paper, never "the Compare page" or "go back"."""
+    answers = parse_answers(content, {"readiness": {item.id: "no" for item in content.questionnaire.readiness}})
+    text = text_of(build(build_comparison(content, answers, list(content.option_ids))))
+    for item in content.questionnaire.readiness:
+        assert flat(item.if_no_paper) in text
+    for words in ("Compare page", "Go back", "go back", "on the Start page", "in the app"):
+        assert words not in text, words
 
 
 def test_sources_are_a_short_numbered_list_and_each_can_be_found(all_six: Comparison, all_six_text: str) -> None:
