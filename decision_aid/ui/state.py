@@ -43,6 +43,7 @@ NAME = "da_name"
 NOTES = "da_notes"
 INCLUDE_HEALTH = "da_include_health"
 FULL_DETAIL = "da_full_detail"
+PRINT_CODE = "da_print_code"
 PLAN_PREFIX = "da_plan_"
 """One stored plan line a field of ``HandoutSettings.plan`` (``da_plan_decision`` ...)."""
 PDF = "da_pdf"
@@ -73,6 +74,7 @@ KEPT_IN_TAB: dict[str, str] = {
     "notes": NOTES,
     "include_health": INCLUDE_HEALTH,
     "full_detail": FULL_DETAIL,
+    "print_code": PRINT_CODE,
     **{f"plan_{field}": f"{PLAN_PREFIX}{field}" for field in PLAN_FIELDS},
 }
 """What the browser tab keeps so a reload or a lost connection does not lose it (name in the tab -> key here).

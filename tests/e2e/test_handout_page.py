@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import Page, Response, expect
+from pypdf import PdfReader
 
+from decision_aid import resume
+from decision_aid.loader import load_content
 from decision_aid.ui import nav
 from decision_aid.ui.pages.handout import PDF_LIFETIME_S
 
-from .conftest import open_page, screenshot, wait_ready
+from .conftest import go_to, make_and_download_handout, open_page, screenshot, wait_ready
 
 REFUSED_WITHIN_S = 30.0
 
@@ -86,3 +90,28 @@ def test_handout_page_screenshot(page: Page, app_url: str) -> None:
     wait_ready(page)
     expect(page.get_by_text("cannot be printed", exact=False)).to_be_visible()
     screenshot(page, "handout-page")
+
+
+def test_a_printed_resume_code_brings_back_the_answers_and_leaves_health_off_unless_included(
+    page: Page, app_url: str, tmp_path: Path
+) -> None:
+    content = load_content()
+    speed = content.questionnaire.questions["speed"]
+    page.goto(f"{app_url}/{nav.QUESTIONS.url}?step=2")
+    wait_ready(page)
+    box = page.locator(".st-key-qbox_speed")
+    box.get_by_text(speed.label_for("very"), exact=True).click()
+    expect(box.get_by_role("radio", name=speed.label_for("very"), exact=True)).to_be_checked()
+    wait_ready(page)
+    go_to(page, nav.HANDOUT, "Your handout")
+
+    page.get_by_text("Print a resume code (with a QR square)").click()
+    expect(page.get_by_text("It holds 1 answer.")).to_be_visible()
+    pages = PdfReader(make_and_download_handout(page, tmp_path / "code.pdf")).pages
+    text = " ".join(" ".join((p.extract_text() or "") for p in pages).split())
+    assert "Pick up where I left off" in text
+    found = re.search(r"Pick up where I left off ([0-9A-Z]{4}(?:-[0-9A-Z]{1,4})+)", text)
+    assert found, text[-600:]
+    resumed = resume.decode(content, found.group(1))
+    assert resumed.answers.values == {"speed": "very"}
+    assert not resumed.with_health

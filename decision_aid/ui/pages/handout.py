@@ -21,8 +21,9 @@ from streamlit import runtime
 from decision_aid.handout import HandoutSettings, build_handout
 from decision_aid.handout.fonts import character_name, fonts
 from decision_aid.handout.settings import MAX_PLAN_CHARS, Plan
+from decision_aid.models import Content
 from decision_aid.presentation import Audience, Presentation, present
-from decision_aid.ui import note_panel, state, style
+from decision_aid.ui import note_panel, resume_panel, state, style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.text import md
 from decision_aid.usertext import MAX_NAME_CHARS, MAX_NOTES_CHARS
@@ -57,6 +58,8 @@ def _contents_list(p: Presentation, settings: HandoutSettings) -> str:
         "Your name and notes, if you add them below.",
         "Crisis phone numbers on every page, the date, the content version and the sources.",
     ]
+    if settings.resume_code:
+        lines.append("A resume code and its QR square, to open your answers again on another device.")
     if settings.full_detail:
         lines.append("After the summary: every option's card in full, with pictures of 100 people.")
     return "\n".join(f"- {md(line)}" for line in lines)
@@ -102,7 +105,7 @@ def _include_health() -> None:
     state.put("w_health", True)
 
 
-def _settings() -> HandoutSettings:
+def _settings(content: Content) -> HandoutSettings:
     state.bind("w_paper", state.PAPER, "letter")
     paper = st.radio(
         "Paper size",
@@ -134,6 +137,17 @@ def _settings() -> HandoutSettings:
         args=("w_health", state.INCLUDE_HEALTH),
         help="Left off unless you tick this, in case other people see the handout.",
     )
+    state.bind("w_code", state.PRINT_CODE, False)
+    print_code = st.checkbox(
+        "Print a resume code (with a QR square)",
+        key="w_code",
+        on_change=state.save,
+        args=("w_code", state.PRINT_CODE),
+        help="With the code you can open your answers again on another device, for example at your visit. "
+        "Anyone who has the handout can read your answers from it. Health answers go in only if you include them above.",
+    )
+    if print_code:
+        st.caption(f"{resume_panel.holds(content, bool(include_health))} Anyone with the handout can read them from the code.")
     with st.expander("My plan (optional)"):
         st.caption("Fill this in with your clinician. Anything left empty prints as lines to write on.")
         plan = {field: _typed(label, f"w_plan_{field}", f"{state.PLAN_PREFIX}{field}", MAX_PLAN_CHARS, placeholder=hint)
@@ -146,6 +160,7 @@ def _settings() -> HandoutSettings:
         include_health=bool(include_health),
         full_detail=bool(full),
         plan=Plan(**plan),
+        resume_code=resume_panel.code(content, bool(include_health)) if print_code else None,
     )
 
 
@@ -205,7 +220,7 @@ def render() -> None:
     left, right = st.columns([3, 2], gap="large")
     with right:
         st.header("Your choices", anchor=False)
-        settings = _settings()
+        settings = _settings(content)
     p = present(comparison, Audience.paper(settings.include_health))
     with left:
         st.header("What the PDF will contain", anchor=False)
