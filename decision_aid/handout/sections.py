@@ -533,7 +533,7 @@ def option_section(o: OptionPresentation, ctx: Context) -> list[Flowable]:
     out += _bullets(o.side_effects, ctx) if o.side_effects else [para(o.no_side_effects, st.body)]
     if o.cautions:
         out.append(para(labels.H_CARD_CAUTIONS, st.h3))
-        out += _bullets(o.cautions, ctx, detail_only=True)
+        out += _bullets(o.cautions, ctx)  # the short line, as on screen, then its full words
     out.append(para(labels.H_CARD_PRACTICAL, st.h3))
     out += _bullets(o.practical, ctx)
     out.append(para(line_text(o.plasticity, ctx, detail=True), st.lead, lead=f"{o.plasticity.lead}:"))
