@@ -53,8 +53,10 @@ system-deps:
 	  fi; \
 	fi
 
+# mypy reads its files and strictness from [tool.mypy] in pyproject.toml.
 lint: $(VENV)/.stamp-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 validate: $(VENV)/.stamp-app
 	$(BIN)/python -m decision_aid validate

@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 from .presentation import Audience, Presentation, present
 from .usertext import clean_user_text
@@ -22,6 +23,9 @@ NOT_DECIDED = "Not decided yet."
 NO_FOLLOW_UP = "None recorded."
 MAX_TYPED_CHARS = 1_000
 """What was decided and the follow-up are one line each in a record, not a letter."""
+
+_ParserT = TypeVar("_ParserT", bound=argparse.ArgumentParser)
+"""The command line's own parser class, which argparse gives every subcommand's parser too."""
 
 
 def _typed(text: str | None) -> str:
@@ -111,7 +115,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction[_ParserT]) -> None:
     """Add ``note`` to the command line's commands."""
     parser = commands.add_parser("note", help="print a plain-text note for the clinician's record (never the name)")
     parser.add_argument("--answers", type=Path, required=True, help="JSON file: question id -> answer (empty: none)")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .models import (
     About,
@@ -82,7 +83,7 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _plain(error: dict[str, Any]) -> str:
+def _plain(error: ErrorDetails) -> str:
     if error["type"] in _PLAIN_MESSAGES:
         return _PLAIN_MESSAGES[error["type"]]
     message = str(error["msg"])
@@ -198,7 +199,8 @@ def check_content(directory: Path | None = None, today: dt.date | None = None) -
             problems.append(Problem(REFERENCES_FILE, "references", "expected a list under 'references:'"))
         else:
             for i, item in enumerate(refs_raw["references"]):
-                ref = _validate(Reference, item, REFERENCES_FILE, sub := [])
+                sub: list[Problem] = []
+                ref = _validate(Reference, item, REFERENCES_FILE, sub)
                 problems.extend(Problem(p.file, f"references[{i}].{p.field}", p.message) for p in sub)
                 if ref is None:
                     continue

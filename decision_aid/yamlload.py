@@ -9,7 +9,7 @@ hangs validation and the app's start), impossible dates and giant integers
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -43,7 +43,14 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     return loader.construct_mapping(node, deep=deep)
 
 
-class _ContentRules:
+if TYPE_CHECKING:
+    _Loader = yaml.SafeLoader
+else:
+    _Loader = object
+"""What the rules are mixed into: a loader of either kind to the checker, nothing at run time (the MRO stays as it is)."""
+
+
+class _ContentRules(_Loader):
     """What both loaders (libyaml's C parser, or the pure-Python one) add to ``yaml.safe_load``.
 
     Aliases are checked on the composed nodes, where a repeated value is one
@@ -55,16 +62,16 @@ class _ContentRules:
     may_have_aliases = True
 
     def get_single_data(self) -> Any:
-        node = self.get_single_node()  # type: ignore[attr-defined]
+        node = self.get_single_node()
         if node is None:
             return None
         if self.may_have_aliases:
             _check_aliases(node)
-        return self.construct_document(node)  # type: ignore[attr-defined]
+        return self.construct_document(node)
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
-            return super().construct_object(node, deep=deep)  # type: ignore[misc]
+            return super().construct_object(node, deep=deep)
         except (ValueError, OverflowError) as exc:
             # A date such as 2025-13-01, or an integer of thousands of digits.
             raise _Refused(None, None, f"cannot read this value ({exc})", node.start_mark) from exc

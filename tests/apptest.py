@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
 
 from decision_aid.loader import load_content
 from decision_aid.models import Content
@@ -29,8 +30,8 @@ def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
 
-def html_text(node: object) -> str:
-    return "\n".join(e.value for e in node.html)  # type: ignore[attr-defined]
+def html_text(node: AppTest | Block) -> str:
+    return "\n".join(e.value for e in node.html)
 
 
 def step_to(at: AppTest, index: int) -> None:

@@ -48,7 +48,7 @@ def page_words(at: AppTest) -> str:
     """Everything drawn as text or as a widget label, to look for words that must not be on screen."""
     parts = [e.value for kind in ("markdown", "caption", "info", "success", "warning", "error", "text", "code")
              for e in getattr(at, kind)]
-    parts += [e.value for e in at.get("html")]
+    parts += [e.value for e in at.html]
     parts += [e.label for kind in ("checkbox", "radio", "toggle", "text_input") for e in getattr(at, kind)]
     # Markdown escapes ("\\,") are undone, so sentences can be looked for as written.
     return re.sub(r"\\([^\w\s])", r"\1", "\n".join(str(p) for p in parts))

@@ -12,6 +12,7 @@ from decision_aid.answers import parse_answers
 from decision_aid.engine import build_comparison, stage_for
 from decision_aid.loader import load_content
 from decision_aid.models import PREFER_NOT_TO_SAY
+from decision_aid.viewmodel import Ordering
 
 CONTENT = load_content()
 BANNED = re.compile(r"you have|diagnos|best option for you|we recommend", re.IGNORECASE)
@@ -48,9 +49,9 @@ def _strings(value: Any) -> list[str]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=RAW_ANSWERS, ordering=st.sampled_from(["default", "what_matters"]))
-def test_any_answers_give_the_stage_options_with_sourced_points(raw: dict, ordering: str) -> None:
+def test_any_answers_give_the_stage_options_with_sourced_points(raw: dict, ordering: Ordering) -> None:
     answers = parse_answers(CONTENT, raw)
-    comparison = build_comparison(CONTENT, answers, ordering=ordering)  # type: ignore[arg-type]
+    comparison = build_comparison(CONTENT, answers, ordering=ordering)
     assert sorted(comparison.option_ids) == sorted(stage_for(CONTENT, answers).selected)
     assert len(comparison.onset_rows) == len(comparison.benefit_rows) == len(comparison.option_ids)
     source_ids = {r.id for r in comparison.sources}
@@ -64,8 +65,8 @@ def test_any_answers_give_the_stage_options_with_sourced_points(raw: dict, order
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=RAW_ANSWERS, selected=SELECTIONS, ordering=st.sampled_from(["default", "what_matters"]))
-def test_no_output_text_is_diagnostic_or_directive(raw: dict, selected: list[str] | None, ordering: str) -> None:
-    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), selected=selected, ordering=ordering)  # type: ignore[arg-type]
+def test_no_output_text_is_diagnostic_or_directive(raw: dict, selected: list[str] | None, ordering: Ordering) -> None:
+    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), selected=selected, ordering=ordering)
     texts = list(comparison.texts())
     texts += [a.question + " " + a.answer for a in (*comparison.matters, *comparison.health)]
     texts += [r.sentence for r in comparison.benefit_rows] + [r.text for r in comparison.onset_rows]
@@ -86,9 +87,9 @@ def test_selection_never_adds_or_loses_an_option(selected: list[str]) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=RAW_ANSWERS, selected=st.lists(st.sampled_from(CONTENT.option_ids), min_size=1, unique=True),
        ordering=st.sampled_from(["default", "what_matters"]))
-def test_no_rule_or_answer_removes_an_option(raw: dict, selected: list[str], ordering: str) -> None:
+def test_no_rule_or_answer_removes_an_option(raw: dict, selected: list[str], ordering: Ordering) -> None:
     """Rules only add points: whatever is answered, every option picked is still shown, with its card whole."""
-    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), selected=selected, ordering=ordering)  # type: ignore[arg-type]
+    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), selected=selected, ordering=ordering)
     assert sorted(comparison.option_ids) == sorted(selected)
     for view in comparison.options:
         assert view.card is CONTENT.options[view.id]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -23,6 +23,7 @@ from decision_aid.engine import SelectionError, build_comparison
 from decision_aid.handout import HandoutSettings, build_handout
 from decision_aid.loader import load_content
 from decision_aid.models import PREFER_NOT_TO_SAY, Question
+from decision_aid.viewmodel import Ordering
 
 CONTENT = load_content()
 OPTION_IDS = CONTENT.option_ids
@@ -97,13 +98,13 @@ def test_any_text_as_an_answers_file_gives_answers_or_one_answers_error(text: st
 @given(raw=NEAR_ANSWERS | JSON_LIKE.filter(lambda v: isinstance(v, dict)), selected=SELECTION,
        ordering=st.sampled_from(["default", "what_matters"]))
 def test_any_json_like_answers_reach_the_engine_or_stop_with_a_documented_error(
-    raw: dict[str, Any], selected: list[str] | None, ordering: str
+    raw: dict[str, Any], selected: list[str] | None, ordering: Ordering
 ) -> None:
     answers = _answers_or_one_plain_error(lambda: parse_answers(CONTENT, raw))
     if answers is None:
         return
     try:
-        comparison = build_comparison(CONTENT, answers, selected, ordering=ordering)  # type: ignore[arg-type]
+        comparison = build_comparison(CONTENT, answers, selected, ordering=ordering)
     except SelectionError:
         assert selected is not None and (not selected or not set(selected) <= set(OPTION_IDS))
         return
@@ -121,14 +122,15 @@ def test_any_json_like_answers_reach_the_engine_or_stop_with_a_documented_error(
     flags=st.tuples(st.booleans(), st.booleans(), st.booleans()),
 )
 def test_the_handout_builds_for_any_name_notes_date_and_answers_that_pass(
-    raw: dict[str, Any], selected: list[str], name: str, notes: str, date: Any, paper: str, flags: tuple[bool, bool, bool]
+    raw: dict[str, Any], selected: list[str], name: str, notes: str, date: Any, paper: Literal["letter", "a4"],
+    flags: tuple[bool, bool, bool],
 ) -> None:
     try:
         answers = parse_answers(CONTENT, raw)
     except AnswersError:
         answers = Answers()
     large_print, include_health, full_detail = flags
-    settings_ = HandoutSettings(paper=paper, large_print=large_print, name=name, notes=notes,  # type: ignore[arg-type]
+    settings_ = HandoutSettings(paper=paper, large_print=large_print, name=name, notes=notes,
                                 include_health=include_health, date=date, full_detail=full_detail)
     pdf = build_handout(build_comparison(CONTENT, answers, selected), settings_)
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")

@@ -9,6 +9,7 @@ import re
 import statistics
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -50,9 +51,9 @@ def text_of(pdf: bytes) -> str:
     return flat(" ".join(pages_text(pdf)))
 
 
-def build(comparison: Comparison, **settings: object) -> bytes:
+def build(comparison: Comparison, **settings: Any) -> bytes:
     settings.setdefault("date", DATE)
-    return build_handout(comparison, HandoutSettings(**settings))  # type: ignore[arg-type]
+    return build_handout(comparison, HandoutSettings(**settings))
 
 
 def word_heights(pdf: bytes, tmp_path: Path) -> list[float]:

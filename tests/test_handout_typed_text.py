@@ -185,7 +185,7 @@ def test_typed_name_and_notes_are_not_kept_in_process_wide_caches(
 
     def spy(text: str, style: object) -> object:
         parsed.append(text)
-        return real(text, style)  # type: ignore[arg-type]
+        return real(text, style)
 
     monkeypatch.setattr(markup, "_parsed", spy)
     name, note = "Quillonbrae Zentworth", "Xylofrimble appointment"

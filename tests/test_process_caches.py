@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from decision_aid.engine import build_comparison
 from decision_aid.handout import HandoutSettings, build_handout, fit, markup
 from decision_aid.models import Content
 from decision_aid.ui import charts, icons, nav, state
+from decision_aid.viewmodel import Ordering
 from tests.bench.engine_bench import BUSY_ANSWERS as BUSY
 from tests.test_engine_properties import CONTENT, RAW_ANSWERS, SELECTIONS
 
@@ -117,23 +118,27 @@ def _content_only_in_stage(stage: Any, selection: list[str] | None) -> Any:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=RAW_ANSWERS, selection=SELECTIONS, ordering=st.sampled_from(["default", "what_matters"]))
 def test_cached_figures_are_keyed_by_rows_that_answers_cannot_change(
-    raw: dict[str, object], selection: list[str] | None, ordering: str
+    raw: dict[str, object], selection: list[str] | None, ordering: Ordering
 ) -> None:
     """Whatever the answers and order, the timeline cache sees exactly the rows content gives, in a content order."""
-    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), selection, ordering)  # type: ignore[arg-type]
+    comparison = build_comparison(CONTENT, parse_answers(CONTENT, raw), selection, ordering)
     # The stage answer picks which options open by default, from content: the rows to expect are that stage's.
     stage_answer = {k: v for k, v in raw.items() if k == CONTENT.ordering.stage_question}
     plain = build_comparison(CONTENT, parse_answers(CONTENT, stage_answer), selection)
     assert set(comparison.benefit_rows) == set(plain.benefit_rows), "benefit rows (icon-array keys) are content only"
     assert set(comparison.onset_rows) == set(plain.onset_rows)
     keys: list[tuple[Any, ...]] = []
-    real_cache, real_timeline, real_visits = charts._figures_in_content_order, charts.timeline, charts.visits
-    try:
-        charts._figures_in_content_order = lambda rows: keys.append(rows) or ("t", "v")  # type: ignore[assignment]
-        charts.timeline = charts.visits = lambda rows: "drawn afresh"  # type: ignore[assignment]
+
+    def record(rows: tuple[Any, ...]) -> tuple[str, str]:
+        keys.append(rows)
+        return ("t", "v")
+
+    # A context, not the monkeypatch fixture: a function-scoped fixture would be shared by every example.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(charts, "_figures_in_content_order", record)
+        patch.setattr(charts, "timeline", lambda rows: "drawn afresh")
+        patch.setattr(charts, "visits", lambda rows: "drawn afresh")
         charts.timeline_figures(comparison.onset_rows, STAGE_ORDERS)
-    finally:
-        charts._figures_in_content_order, charts.timeline, charts.visits = real_cache, real_timeline, real_visits
     in_a_stage_order = [
         _content_only_in_stage(stage, selection).onset_rows for stage in CONTENT.ordering.stages
     ]
@@ -170,7 +175,7 @@ def recorders(monkeypatch: pytest.MonkeyPatch) -> dict[str, Recorder]:
     return spies
 
 
-def _app_pages(answers: dict[str, object], readiness: dict[str, str], ordering: str) -> None:
+def _app_pages(answers: Mapping[str, object], readiness: dict[str, str], ordering: str) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state[state.ANSWERS] = dict(answers)
     at.session_state[state.READINESS] = dict(readiness)
@@ -185,8 +190,8 @@ def _app_pages(answers: dict[str, object], readiness: dict[str, str], ordering: 
         assert not at.exception, [e.value for e in at.exception]
 
 
-def _handout(content: Content, raw: dict[str, object], ordering: str, name: str = "", notes: str = "") -> None:
-    comparison = build_comparison(content, parse_answers(content, raw), ordering=ordering)  # type: ignore[arg-type]
+def _handout(content: Content, raw: dict[str, object], ordering: Ordering, name: str = "", notes: str = "") -> None:
+    comparison = build_comparison(content, parse_answers(content, raw), ordering=ordering)
     handout = HandoutSettings(
         name=name, notes=notes, include_health=True, full_detail=True, date=dt.date(2025, 1, 1)
     )
@@ -210,7 +215,8 @@ def _without_citation_numbers(keys: set[tuple[Any, ...]]) -> set[tuple[Any, ...]
 def test_a_busy_person_adds_no_key_to_any_cache_that_content_alone_does_not(
     recorders: dict[str, Recorder], content: Content
 ) -> None:
-    for ordering in ("default", "what_matters"):
+    orderings: tuple[Ordering, ...] = ("default", "what_matters")
+    for ordering in orderings:
         _app_pages({}, {}, ordering)
         # Typed text is there too (other words), so headings that only say "you typed something" are expected.
         _handout(content, {}, ordering, name="Ada Baseline", notes="Bring a list")
@@ -218,7 +224,7 @@ def test_a_busy_person_adds_no_key_to_any_cache_that_content_alone_does_not(
     for spy in recorders.values():
         spy.keys.clear()
 
-    for ordering in ("default", "what_matters"):
+    for ordering in orderings:
         _app_pages(BUSY, READY, ordering)
         _handout(content, {**BUSY, "readiness": READY}, ordering, name="Quillon Zentworth", notes="Ask about rides")
     for name, spy in recorders.items():

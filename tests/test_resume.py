@@ -34,7 +34,7 @@ def answer_sets(draw: st.DrawFn) -> Answers:
     for q in CONTENT.questionnaire.questions.values():
         values = [c.value for c in q.choices]
         if q.kind == "single":
-            answer = draw(st.sampled_from([None, *values, PREFER_NOT_TO_SAY]))
+            answer: str | list[str] | None = draw(st.sampled_from([None, *values, PREFER_NOT_TO_SAY]))
         else:
             picked = draw(st.sets(st.sampled_from(values)))
             answer = draw(st.sampled_from([[v for v in values if v in picked] or None, [PREFER_NOT_TO_SAY]]))

@@ -108,7 +108,7 @@ class StartColumns(ActionFlowable):
         self.gutter = gutter
         self.min_height = min_height
 
-    def apply(self, doc: BaseDocTemplate) -> None:  # type: ignore[override]
+    def apply(self, doc: BaseDocTemplate) -> None:
         doc.handle_nextPageTemplate("two")
         frame = doc.frame
         height = frame._y - frame._y1p - frame._prevASpace

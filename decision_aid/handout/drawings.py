@@ -124,8 +124,8 @@ def onset_timeline(rows: Sequence[OnsetRow], width: float, st: Styles, sentences
     d = Drawing(width, height)
 
     top = height - axis_h
-    for x, label, row in ticks:
-        y = height - lead * (row + 1)
+    for x, label, tick_row in ticks:
+        y = height - lead * (tick_row + 1)
         d.add(String(x, y + size * 0.2, label, fontName=f.regular, fontSize=size, fillColor=INK, textAnchor="middle"))
     d.add(Line(x0, top, x1, top, strokeColor=MID, strokeWidth=0.6))
 

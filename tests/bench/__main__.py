@@ -13,6 +13,7 @@ import logging
 import platform
 import sys
 import time
+from collections.abc import Callable
 
 
 class _NoBareModeWarnings(logging.Filter):
@@ -29,7 +30,7 @@ logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").add
 
 from . import app_bench, cli_bench, engine_bench, handout_bench, live_bench, memory_bench, page_load_bench  # noqa: E402
 
-PARTS = {
+PARTS: dict[str, Callable[[], list[str]]] = {
     "engine": engine_bench.run,
     "app": app_bench.run,
     "live": live_bench.run,

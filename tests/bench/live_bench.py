@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,9 +211,9 @@ def _servers(base: str | None) -> Iterator[Servers]:
         yield Servers(apps, compressed, widgets)
 
 
-def _timed(label: str, fn: Callable[[], Awaitable[Any]]) -> Any:
+def _timed(label: str, fn: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
     start = time.perf_counter()
-    out = asyncio.run(fn())  # type: ignore[arg-type]
+    out = asyncio.run(fn())
     print(f"  (live server, {label}: {time.perf_counter() - start:.0f} s)", flush=True)
     return out
 

@@ -18,6 +18,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
 ID_PREFIX = "$$ID-"
 VALUE_WIDGETS = frozenset({"checkbox", "radio", "button_group", "text_input", "text_area"})
@@ -98,10 +99,11 @@ class Session:
     async def open(cls, url: str) -> Session:
         """Connect and run the default page, as a browser does on load (it offers compression, as browsers do)."""
         ws = await connect(
-            url, subprotocols=["streamlit"], max_size=None, open_timeout=30, proxy=None,  # type: ignore[list-item]
+            url, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=30, proxy=None,
             ping_interval=None,  # a browser does not ping; the server's pings are still answered
             create_connection=_CountingConnection,
         )
+        assert isinstance(ws, _CountingConnection)  # connect() is typed to return its base class
         session = cls(ws, url)
         await session.rerun()
         return session

@@ -7,7 +7,7 @@ the server runs the same callbacks and reruns it runs for a browser.
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from decision_aid.loader import load_content
 from decision_aid.models import Step
@@ -26,7 +26,7 @@ def _steps() -> tuple[Step, ...]:
     return tuple(load_content().questionnaire.steps)
 
 
-async def answer_questionnaire(session: Session, answers: Mapping[str, object]) -> None:
+async def answer_questionnaire(session: Session, answers: Mapping[str, str | Sequence[str]]) -> None:
     """From the Start page: "On my own", then each step's answers, pressing Next between steps."""
     await session.click("mode_own")
     steps = _steps()
@@ -38,7 +38,7 @@ async def answer_questionnaire(session: Session, answers: Mapping[str, object]) 
             if question.kind == "single":
                 await session.choose(state.question_key(question.id), state.choice_values(question).index(str(value)))
             else:
-                for chosen in value:  # type: ignore[attr-defined]
+                for chosen in value:
                     await session.check(state.choice_key(question.id, chosen), True)
         if number < len(steps) - 1:
             await session.click("step_next")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect, sync_playwright
 
 from decision_aid.ui import nav
 from decision_aid.ui.content import CONTENT_DIR_ENV
@@ -29,8 +29,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 START_TIMEOUT_S = 60
 # The Handout page's buttons, shared with the load test (tests/bench/cluster_load.py).
 DOWNLOAD_HANDOUT = "Download the handout (PDF)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from decision_aid.ui import nav
 
@@ -25,7 +25,7 @@ def violations(page: Page) -> list[str]:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
 @pytest.mark.parametrize("spec", nav.ALL, ids=[p.url for p in nav.ALL])
-def test_no_accessibility_violations_on_any_page(page: Page, app_url: str, spec: nav.PageSpec, viewport: dict) -> None:
+def test_no_accessibility_violations_on_any_page(page: Page, app_url: str, spec: nav.PageSpec, viewport: ViewportSize) -> None:
     page.set_viewport_size(viewport)
     open_page(page, app_url, spec)
     assert violations(page) == []
@@ -33,7 +33,7 @@ def test_no_accessibility_violations_on_any_page(page: Page, app_url: str, spec:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
 @pytest.mark.parametrize("shared", [False, True], ids=["alone", "shared"])
-def test_no_accessibility_violations_in_any_compare_view(page: Page, app_url: str, viewport: dict, shared: bool) -> None:
+def test_no_accessibility_violations_in_any_compare_view(page: Page, app_url: str, viewport: ViewportSize, shared: bool) -> None:
     page.set_viewport_size(viewport)
     open_page(page, app_url, nav.COMPARE)
     if shared:

@@ -86,8 +86,11 @@ def test_pages_arrive_compressed_under_a_content_security_policy_they_never_brea
         def keep_console(message: ConsoleMessage) -> None:
             messages.append(message.text)
 
+        def keep_first_response(response: Response) -> None:
+            first_responses.setdefault(response.url, response)
+
         page.on("console", keep_console)
-        page.on("response", lambda response: first_responses.setdefault(response.url, response))
+        page.on("response", keep_first_response)
         page.add_init_script(
             "document.addEventListener('securitypolicyviolation',"
             f" e => console.error('{CSP_VIOLATION} ' + e.violatedDirective + ' ' + e.blockedURI));"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from decision_aid.loader import load_content
 from decision_aid.ui import nav
@@ -35,13 +35,13 @@ def test_key_facts_put_every_name_and_chance_of_help_in_the_first_1600_px(page: 
     expect(table).to_be_visible()
     top = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').getBoundingClientRect().top")
     for option_id in DEFAULT:
-        head = page.locator(f"#da-col-{option_id}")
-        assert head.bounding_box()["y"] - top < 1600
+        head_box = page.locator(f"#da-col-{option_id}").bounding_box()
+        assert head_box is not None and head_box["y"] - top < 1600, option_id
     figures = page.locator("table.da-overview .da-figure")
     expect(figures).to_have_count(len(DEFAULT))
     for i in range(len(DEFAULT)):
         box = figures.nth(i).bounding_box()
-        assert box["y"] + box["height"] - top < 1600, box
+        assert box is not None and box["y"] + box["height"] - top < 1600, box
     assert page.evaluate(PAGE_HEIGHT) <= 4000
 
 
@@ -147,7 +147,7 @@ def test_the_screen_share_switch_is_at_the_top_of_every_page(page: Page, app_url
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
 @pytest.mark.parametrize("shared", [False, True], ids=["alone", "shared"])
-def test_every_compare_view_screenshot(page: Page, app_url: str, viewport: dict, shared: bool) -> None:
+def test_every_compare_view_screenshot(page: Page, app_url: str, viewport: ViewportSize, shared: bool) -> None:
     page.set_viewport_size(viewport)
     open_page(page, app_url, nav.COMPARE)
     if shared:

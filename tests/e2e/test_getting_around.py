@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from decision_aid.loader import load_content
 from decision_aid.ui import nav
@@ -13,7 +13,7 @@ from .conftest import DESKTOP, PHONE, open_page, wait_ready
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
 def test_how_are_you_using_this_is_in_the_first_screen_with_neither_answer_preselected(
-    page: Page, app_url: str, viewport: dict
+    page: Page, app_url: str, viewport: ViewportSize
 ) -> None:
     page.set_viewport_size(viewport)
     open_page(page, app_url, nav.START)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from decision_aid.loader import load_content
 from decision_aid.ui import nav
@@ -27,7 +27,9 @@ def assert_no_sideways_scroll(page: Page) -> None:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
 @pytest.mark.parametrize("spec", nav.ALL, ids=[p.url for p in nav.ALL])
-def test_every_page_screenshot_and_no_sideways_scroll(page: Page, app_url: str, spec: nav.PageSpec, viewport: dict) -> None:
+def test_every_page_screenshot_and_no_sideways_scroll(
+    page: Page, app_url: str, spec: nav.PageSpec, viewport: ViewportSize
+) -> None:
     page.set_viewport_size(viewport)
     open_page(page, app_url, spec)
     if viewport is PHONE:

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 from urllib.parse import urlparse
 
-from playwright.sync_api import Browser, Download, Page, expect
+from playwright.sync_api import Browser, Download, Page, Request, expect
 from pypdf import PdfReader
 
 from decision_aid.ui import nav
@@ -78,8 +78,8 @@ def test_no_request_leaves_the_app_server(page: Page, app_url: str) -> None:
     app_host = urlparse(app_url).netloc
     outside: list[str] = []
 
-    def record(request: object) -> None:
-        url = request.url  # type: ignore[attr-defined]
+    def record(request: Request) -> None:
+        url = request.url
         parsed = urlparse(url)
         if parsed.scheme in ("data", "blob", "about") or parsed.netloc == app_host:
             return

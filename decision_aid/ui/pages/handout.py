@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable
+from typing import Literal
 
 import streamlit as st
 from streamlit import runtime
@@ -29,7 +30,7 @@ from decision_aid.ui.text import md
 from decision_aid.usertext import MAX_NAME_CHARS, MAX_NOTES_CHARS
 from decision_aid.viewmodel import Comparison
 
-PAPER_LABELS = {"letter": "US Letter", "a4": "A4"}
+PAPER_LABELS: dict[Literal["letter", "a4"], str] = {"letter": "US Letter", "a4": "A4"}
 FILE_NAME = "treatment-options-handout.pdf"
 PDF_LIFETIME_S = 10.0
 """How long a served handout stays on the server after it is made: long enough for the browser to fetch it."""
