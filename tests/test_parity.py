@@ -107,7 +107,7 @@ def busy(content: Content) -> tuple[Presentation, str, str]:
         at.switch_page(nav.COMPARE.path).run()
         no_exception(at)
         shown += [str(e.value) for kind in ("markdown", "caption", "info", "warning", "text") for e in getattr(at, kind)]
-        shown += [str(e.value) for e in at.get("html")]
+        shown += [str(e.value) for e in at.html]
         shown += [str(e.label) for e in at.expander]
     return paper, flat("\n".join(shown)), pdf_text
 
