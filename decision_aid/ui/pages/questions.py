@@ -100,9 +100,12 @@ def step_from_address(total: int) -> int | None:
     Otherwise the session's own step stands.
     """
     raw = st.query_params.get(STEP_PARAM, "")
-    if raw == state.get(state.STEP_ADDRESS):
+    seen = state.get(state.STEP_ADDRESS)
+    if raw == seen:
         return None
     state.put(state.STEP_ADDRESS, raw)
+    if seen is not None:  # moved in the browser's history: scroll up and focus the step's heading, as Next does
+        scroll.request_top()
     if raw.isdigit() and 1 <= int(raw) <= total:
         return int(raw) - 1
     return None
@@ -256,17 +259,16 @@ def render() -> None:
     total = len(steps) + 1
     current = min(max(int(state.get(state.STEP, 0)), 0), total - 1)
     from_address = step_from_address(total)
-    if from_address is not None and from_address != current:  # the browser's Back or Forward, or a reload
+    if from_address is not None and from_address != current:  # the browser's Back or Forward, or a link
         state.put(state.STEP, from_address)
         state.hide_private()
-        scroll.request_top()
         current = from_address
     scroll.apply(current + 1)
     shared = state.share_mode()
 
     st.title(PAGE_TITLE, anchor=False)
     title = steps[current].title if current < len(steps) else READINESS_TITLE
-    st.progress((current + 1) / total, text=f"Step {current + 1} of {total}: {label(title)}")
+    st.progress((current + 1) / total, text=f"Step {current + 1} of {total}")  # the step's name is the heading below
     if current == 0:
         st.markdown(md(questionnaire.intro))
     _step_heading(current + 1, total, title)
