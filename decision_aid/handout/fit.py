@@ -104,8 +104,7 @@ def fit_widths(columns: Sequence[Sequence[Sequence[CellText]]], fixed_rows: Sequ
         return rows
 
     def table(offsets: Sequence[int]) -> float:
-        rows = [column(c, k) for c, k in enumerate(offsets)]
-        return sum(max(fixed, *(col[r] for col in rows)) for r, fixed in enumerate(fixed_rows))
+        return sum(map(max, fixed_rows, *(column(c, k) for c, k in enumerate(offsets))))
 
     offsets = [0] * count
     best = table(offsets)

@@ -15,6 +15,7 @@ safety facts every reader gets, a plan, and the sources of what is printed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -576,10 +577,13 @@ ADDRESS_BREAK = re.compile(r"(?=[/?&=.\-_])")
 """A long web address breaks before a slash, question mark or ampersand, where a reader expects it to."""
 
 
+@functools.lru_cache(maxsize=1024)
 def _source_markup(text: str, room: float, style: ParagraphStyle) -> str:
     """A citation as markup; a web address longer than a line is broken at its slashes, filling each line.
 
     reportlab would otherwise move the address to a line of its own and then cut it between any two letters.
+    Kept per process: a citation is content, and measuring a long address piece by piece costs more than the
+    rest of the source list.
     """
     head, _, address = text.rpartition(" ")
     if stringWidth(address, style.fontName, style.fontSize) <= room:
