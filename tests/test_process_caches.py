@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from decision_aid.answers import Answers, parse_answers
 from decision_aid.engine import build_comparison
-from decision_aid.handout import HandoutSettings, build_handout, fit, markup
+from decision_aid.handout import HandoutSettings, build_handout, fit, markup, sections
 from decision_aid.models import Content
 from decision_aid.ui import charts, icons, nav, state
 from decision_aid.viewmodel import Ordering
@@ -42,6 +42,7 @@ REVIEWED: dict[str, str] = {
     "decision_aid/handout/document.py:_configure_reportlab": "no key: a reportlab setting applied once",
     "decision_aid/handout/fit.py:_widths": "word widths of the key-facts table's cells, which hold content text only",
     "decision_aid/handout/markup.py:_parsed": "content text; typed text and anything an answer brings is parsed afresh",
+    "decision_aid/handout/sections.py:_source_markup": "a source's citation, which is content, at a column width",
     "decision_aid/models.py:OptionCard.cited_ids": "on a frozen option card: the card's own source ids",
 }
 """Every process-wide cache, with why its keys hold content only. A new cache needs a reason here."""
@@ -167,8 +168,10 @@ def recorders(monkeypatch: pytest.MonkeyPatch) -> dict[str, Recorder]:
         "_figures_in_content_order": Recorder(charts._figures_in_content_order),
         "_parsed": Recorder(markup._parsed),
         "_widths": Recorder(fit._widths),
+        "_source_markup": Recorder(sections._source_markup),
     }
     monkeypatch.setattr(fit, "_widths", spies["_widths"])
+    monkeypatch.setattr(sections, "_source_markup", spies["_source_markup"])
     monkeypatch.setattr(icons, "_block", spies["_block"])
     monkeypatch.setattr(charts, "_figures_in_content_order", spies["_figures_in_content_order"])
     monkeypatch.setattr(markup, "_parsed", spies["_parsed"])

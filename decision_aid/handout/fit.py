@@ -40,13 +40,28 @@ class CellText:
 
 
 @functools.lru_cache(maxsize=4096)
-def _widths(text: str, font: str, size: float) -> tuple[tuple[float, ...], float]:
-    """Word widths and the width of a space; table cells hold only content text, never what a person typed."""
-    return tuple(stringWidth(word, font, size) for word in text.split()), stringWidth(" ", font, size)
+def _widths(text: str, font: str, size: float) -> tuple[tuple[float, ...], float, float]:
+    """Word widths, the width of a space, and how wide the text runs on one unbroken line.
+
+    Table cells hold only content text, never what a person typed. The one-line
+    width is the largest sum ``_lines`` would compare or keep on that line, added
+    up in its order, so a room at least that wide is one line for certain and
+    most cells are answered without the word-by-word loop.
+    """
+    words = tuple(stringWidth(word, font, size) for word in text.split())
+    space = stringWidth(" ", font, size)
+    widest, used = 0.0, -space
+    for width in words:
+        widest = max(widest, used + space + width)
+        used += space + width
+        widest = max(widest, used)
+    return words, space, widest
 
 
 def _lines(text: str, style: ParagraphStyle, room: float) -> int:
-    words, space = _widths(text, style.fontName, style.fontSize)
+    words, space, one_line = _widths(text, style.fontName, style.fontSize)
+    if one_line <= room:
+        return 1
     lines, used = 1, -space
     for width in words:
         if used + space + width <= room:
@@ -78,13 +93,18 @@ def fit_widths(columns: Sequence[Sequence[Sequence[CellText]]], fixed_rows: Sequ
     even = total / count
     low = -int(even * (1 - SHRINK) // STEP)
     high = int(even * (GROW - 1) // STEP)
-    steps = range(low, high + 1)
-    # heights[c][k - low][r]: column c's cell in row r at width even + k * STEP.
-    heights = [[[cell_height(cell, even + k * STEP - padding) for cell in column] for k in steps] for column in columns]
+    # heights[c][k]: column c's cells, row by row, at width even + k * STEP; worked out only for the widths tried.
+    heights: list[dict[int, list[float]]] = [{} for _ in columns]
+
+    def column(c: int, k: int) -> list[float]:
+        rows = heights[c].get(k)
+        if rows is None:
+            room = even + k * STEP - padding
+            rows = heights[c][k] = [cell_height(cell, room) for cell in columns[c]]
+        return rows
 
     def table(offsets: Sequence[int]) -> float:
-        rows = [heights[c][k - low] for c, k in enumerate(offsets)]
-        return sum(max(fixed, *(col[r] for col in rows)) for r, fixed in enumerate(fixed_rows))
+        return sum(map(max, fixed_rows, *(column(c, k) for c, k in enumerate(offsets))))
 
     offsets = [0] * count
     best = table(offsets)

@@ -158,6 +158,18 @@ def para(text: str | None, style: ParagraphStyle, lead: str | None = None, *, pr
     return Para(markup, style, bulletText=bullet, frags=list(_parsed(markup, style)))
 
 
+def content_markup(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Para:
+    """A paragraph of ready markup (bold runs, a smaller note) built from content alone, parsed once per process.
+
+    Only for markup whose every word comes from content and this package: a
+    source, a card's safety line, who a figure is about. Anything an answer
+    brings or a person typed goes to ``Para`` directly, so it is parsed afresh.
+    """
+    if len(markup) > CACHE_TEXT_LIMIT:
+        return Para(markup, style, bulletText=bullet)
+    return Para(markup, style, bulletText=bullet, frags=list(_parsed(markup, style)))
+
+
 def typed_text(text: str, style: ParagraphStyle) -> list[Flowable]:
     """Typed notes as one paragraph a line, so long notes flow over pages and blank lines survive."""
     out: list[Flowable] = []

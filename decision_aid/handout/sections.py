@@ -15,6 +15,7 @@ safety facts every reader gets, a plan, and the sources of what is printed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ from . import labels
 from .drawings import icon_array, icon_legend, onset_timeline
 from .fit import CellText, cell_height, fit_widths
 from .fonts import fonts
-from .markup import Para, esc, has_rtl, para, typed_text
+from .markup import Para, content_markup, esc, has_rtl, para, typed_text
 from .settings import HandoutSettings
 from .styles import INK, LIGHT, RULE, SHADE, Styles
 from .widgets import LabelledLines, WritingLines
@@ -284,7 +285,7 @@ def _option_heading(o: OptionPresentation, ctx: Context) -> Flowable:
         return para(o.facts.name, st.h3)
     words = esc(labels.safety_more(o.safety_more))
     more = f'<font name="{fonts().regular}" size="{st.small_size}" color="#595959">{words}</font>'
-    return Para(f"{esc(o.facts.name)} {more}", st.h3)
+    return content_markup(f"{esc(o.facts.name)} {more}", st.h3)
 
 
 def _general_cap(ctx: Context) -> int | None:
@@ -312,7 +313,7 @@ def each_option(ctx: Context) -> list[Flowable]:
     cap = _general_cap(ctx)
     left_out = 0
     for o in p.options:
-        out += [_option_heading(o, ctx), Para(_benefit_words(o), st.figure_note)]
+        out += [_option_heading(o, ctx), content_markup(_benefit_words(o), st.figure_note)]
         for line in o.safety:
             out.append(_bullet(line, line_text(line, ctx), ctx))
         # A question the answers raised is printed with the points, under the answer behind it.
@@ -502,7 +503,7 @@ def _bullet(line: Line, text: str, ctx: Context) -> Flowable:
         return para(text, ctx.st.bullet, lead=BULLET)
     if has_rtl(text):
         return para(text, ctx.st.bullet, lead=f"{BULLET} {line.lead}:")
-    return Para(f"<b>{esc(line.lead)}:</b> {esc(text)}", ctx.st.bullet, bulletText=BULLET)
+    return content_markup(f"<b>{esc(line.lead)}:</b> {esc(text)}", ctx.st.bullet, BULLET)
 
 
 def _bullets(lines: Sequence[Line], ctx: Context, *, detail: bool = True, detail_only: bool = False) -> list[Flowable]:
@@ -576,10 +577,13 @@ ADDRESS_BREAK = re.compile(r"(?=[/?&=.\-_])")
 """A long web address breaks before a slash, question mark or ampersand, where a reader expects it to."""
 
 
+@functools.lru_cache(maxsize=1024)
 def _source_markup(text: str, room: float, style: ParagraphStyle) -> str:
     """A citation as markup; a web address longer than a line is broken at its slashes, filling each line.
 
     reportlab would otherwise move the address to a line of its own and then cut it between any two letters.
+    Kept per process: a citation is content, and measuring a long address piece by piece costs more than the
+    rest of the source list.
     """
     head, _, address = text.rpartition(" ")
     if stringWidth(address, style.fontName, style.fontSize) <= room:
@@ -605,7 +609,7 @@ def sources(ctx: Context) -> list[Flowable]:
     room = ctx.column_width - st.source.leftIndent - st.source.rightIndent
     for source_id, number in ctx.cited.items():
         markup = _source_markup(short_citation(by_id[source_id]), room, st.source)
-        out.append(Para(markup, st.source, bulletText=f"{number}."))
+        out.append(content_markup(markup, st.source, f"{number}."))
     rest = len(p.sources) - len(ctx.cited)
     if rest:
         out.append(para(labels.more_sources(rest), st.small))
