@@ -140,11 +140,12 @@ def _settings(content: Content) -> HandoutSettings:
     )
     state.bind("w_code", state.PRINT_CODE, False)
     print_code = st.checkbox(
-        "Print a resume code (with a QR square)",
+        "Print a resume code",
         key="w_code",
         on_change=state.save,
         args=("w_code", state.PRINT_CODE),
-        help="With the code you can open your answers again on another device, for example at your visit. "
+        help="A code with a QR square: with it you can open your answers again on another device, for example at "
+        "your visit. "
         "Anyone who has the handout can read your answers from it. Health answers go in only if you include them above.",
     )
     if print_code:
