@@ -1,8 +1,9 @@
 """Server memory over repeated batches of short visits: it should level off, not climb.
 
 Each batch is 100 people who open the app, answer a question, look at the
-comparison and the timeline, then close the tab. The server's
-resident memory is read after each batch. Streamlit keeps up to 128 closed
+comparison and the timeline, make and fetch the handout PDF, then close the
+tab. The server's resident memory is read after each batch (a served PDF is
+dropped seconds after it is made, so the wait after a batch covers that). Streamlit keeps up to 128 closed
 sessions for a while in case the tab reconnects, so the first batch already
 holds the steady-state number of them.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+
+from decision_aid.ui.pages.handout import PDF_LIFETIME_S
 
 from . import scenarios
 from .server import ROOT, Server, load_average, serving
@@ -35,7 +38,7 @@ async def rss_after_batches(server: Server) -> list[float]:
     after: list[float] = []
     for _ in range(BATCHES):
         await _batch(server)
-        await asyncio.sleep(1.0)  # let the closed sessions' script threads finish
+        await asyncio.sleep(PDF_LIFETIME_S + 1.0)  # closed sessions' threads finish; served PDFs expire
         after.append(server.rss_mib())
     return after
 
