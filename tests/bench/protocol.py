@@ -18,6 +18,7 @@ import itertools
 import json
 import re
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,10 @@ class ScriptError(RuntimeError):
     """The app raised, or the server closed the run in a way a person would see as broken."""
 
 
+class FileGone(ScriptError):
+    """The server made a download's file and said where it is, but the file was gone when fetched."""
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """One rerun as the browser sees it: from sending the request to the end-of-run message."""
@@ -73,8 +78,13 @@ class Download:
 
 
 def _http_get(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=60) as response:
-        return bytes(response.read())
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            raise FileGone(f"{url} was gone when fetched") from error
+        raise
 
 
 def _labels(kind: str, element: Any) -> list[str]:
