@@ -161,8 +161,10 @@ async def page_costs(servers: list[Server], widget_servers: list[Server]) -> dic
 
 
 async def _person(session: Session, deadline: float, result: LoadResult) -> None:
+    """Whole cycles only: the Compare view a cycle leaves is where the next one starts (its "More" is on key facts)."""
     step = 0
-    while time.perf_counter() < deadline or step < MIN_CYCLES * len(scenarios.CYCLE):
+    cycle = len(scenarios.CYCLE)
+    while step % cycle or time.perf_counter() < deadline or step < MIN_CYCLES * cycle:
         name, action = scenarios.CYCLE[step % len(scenarios.CYCLE)]
         start = time.perf_counter()
         await action(session)
