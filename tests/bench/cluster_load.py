@@ -1,9 +1,10 @@
 """`make bench-cluster`: concurrent Chromium sessions against the cluster on loopback.
 
-Each session is a fresh visitor who opens the app, walks the questionnaire,
-compares the options, and makes and downloads the handout, as the browser test
-of the whole flow does (tests/e2e/test_flow.py), pausing a moment between
-clicks as a reader does. Visitors arrive half a second apart and stay until the
+Each session is a fresh visitor who opens the app, walks the questionnaire
+step by step, compares the options (the key facts, one option in full, one
+topic at a time), and makes and downloads the handout, as the browser tests
+of the whole flow and of Compare do (tests/e2e/test_flow.py and
+test_compare.py), pausing a moment between clicks as a reader does. Visitors arrive half a second apart and stay until the
 level ends, so at its peak every session of the level is open at once. Every
 action is timed from the click to the moment its result is on screen. For each
 level a new cluster starts, so memory left by one level never counts in the
@@ -37,8 +38,9 @@ from pathlib import Path
 from playwright.async_api import Browser, BrowserContext, Locator, Page, async_playwright, expect
 
 from decision_aid.loader import load_content
+from decision_aid.models import Content
 from deploy.cluster import AFFINITY_COOKIE, Cluster, free_port
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, DOWNLOAD_HANDOUT
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, DOWNLOAD_HANDOUT, TAB_SYNCED
 
 LEVELS = (5, 10, 20, 40)
 REPLICAS = 2
@@ -49,16 +51,28 @@ THINK_S = (1.0, 3.0)  # a reader's pause between two clicks, drawn uniformly
 SAMPLE_EVERY_S = 0.5
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
+WANTED = {"speed": "very", "metal_in_head": "yes"}
+"""The answers each visitor gives, as the browser test of the whole flow does; every other question is skipped."""
+
+
+def step_actions(content: Content) -> list[tuple[str, list[str]]]:
+    """One action per questionnaire step: its wanted answers, then Next (named so the report reads per step)."""
+    out = []
+    for number, step in enumerate(content.questionnaire.steps, start=1):
+        wanted = [q.id for q in step.questions if q.id in WANTED]
+        out.append((f"step {number}: {'answer, ' if wanted else ''}Next", wanted))
+    return out
+
+
 ACTIONS = (
     "open the app",
     "start on my own",
-    "answer, go to step 2",
-    "go to step 3",
-    "answer, go to the last step",
+    *(name for name, _ in step_actions(load_content())),
     "compare the options",
+    "More: one option in full",
+    "one topic at a time",
     "open the handout page",
-    "make the PDF",
-    "download the PDF",
+    "make and download the PDF",
 )
 
 
@@ -118,8 +132,10 @@ async def wait_for_calm(threshold: float | None, patience_s: float) -> None:
 
 
 async def ready(page: Page) -> None:
+    """Connected, the script finished, and the tab's copy of the answers in sync (as the browser tests wait)."""
     app = page.locator('[data-testid="stApp"]')
     await expect(app).to_have_attribute("data-test-connection-state", "CONNECTED")
+    await page.wait_for_function(TAB_SYNCED, timeout=ACTION_TIMEOUT_S * 1000)
     await expect(app).to_have_attribute("data-test-script-state", "notRunning")
 
 
@@ -134,6 +150,7 @@ async def walk(browser: Browser, url: str, result: LevelResult, delay_s: float) 
     content = load_content()
     questions = content.questionnaire.questions
     total = len(content.questionnaire.steps) + 1
+    first = content.options[content.ordering.default_stage.selected[0]].short_name
     await asyncio.sleep(delay_s)
     context = await browser.new_context(viewport=DESKTOP, accept_downloads=True)
     context.set_default_timeout(ACTION_TIMEOUT_S * 1000)
@@ -144,24 +161,28 @@ async def walk(browser: Browser, url: str, result: LevelResult, delay_s: float) 
     def step(n: int) -> Locator:
         return page.get_by_text(f"Step {n} of {total}")
 
-    async def answer(question_id: str, value: str) -> None:
+    async def answer(question_id: str) -> None:
         box = page.locator(f".st-key-qbox_{question_id}")
-        label = questions[question_id].label_for(value)
+        label = questions[question_id].label_for(WANTED[question_id])
         await box.get_by_text(label, exact=True).click()
         await expect(box.get_by_role("radio", name=label, exact=True)).to_be_checked()
+        await ready(page)
+
+    def answer_and_go_on(number: int, wanted: list[str]) -> Callable[[], Awaitable[None]]:
+        async def run() -> None:
+            for question_id in wanted:
+                await answer(question_id)
+            await click_until(page, page.get_by_role("button", name="Next"), step(number + 1))
+
+        return run
 
     async def open_app() -> None:
         await page.goto(f"{url}/")
         await expect(page.get_by_role("button", name="On my own")).to_be_visible()
         await ready(page)
 
-    async def answer_speed_and_go_on() -> None:
-        await answer("speed", "very")
-        await click_until(page, page.get_by_role("button", name="Next"), step(2))
-
-    async def answer_metal_and_go_on() -> None:
-        await answer("metal_in_head", "yes")
-        await click_until(page, page.get_by_role("button", name="Next"), step(total))
+    async def show(view: str, shown: Locator) -> None:
+        await click_until(page, page.get_by_role("radiogroup", name="Show").get_by_text(view, exact=True), shown)
 
     async def download() -> None:
         async with page.expect_download() as info:
@@ -173,17 +194,22 @@ async def walk(browser: Browser, url: str, result: LevelResult, delay_s: float) 
     steps: list[tuple[str, Callable[[], Awaitable[None]]]] = [
         ("open the app", open_app),
         ("start on my own", lambda: click_until(page, page.get_by_role("button", name="On my own"), step(1))),
-        ("answer, go to step 2", answer_speed_and_go_on),
-        ("go to step 3", lambda: click_until(page, page.get_by_role("button", name="Next"), step(3))),
-        ("answer, go to the last step", answer_metal_and_go_on),
+        *((name, answer_and_go_on(n, wanted)) for n, (name, wanted) in enumerate(step_actions(content), start=1)),
         (
             "compare the options",
             lambda: click_until(
                 page,
                 page.get_by_role("button", name="See the options side by side"),
-                page.get_by_role("heading", name="Compare options", level=1),
+                page.locator("table.da-overview"),
             ),
         ),
+        (
+            "More: one option in full",
+            lambda: click_until(
+                page, page.get_by_role("button", name=f"More about {first}: the full card"), page.locator("article.da-card")
+            ),
+        ),
+        ("one topic at a time", lambda: show("One topic at a time", page.locator(".da-deck"))),
         (
             "open the handout page",
             lambda: click_until(

@@ -5,14 +5,24 @@ states of the widgets on screen, the hashes of the large messages it already
 holds, and its context) and reads ``ForwardMsg`` replies until the run
 finishes. No page is drawn, so a client costs little CPU and the server is
 the bottleneck under load. Widgets are found by their ``key``, as the
-browser tests do.
+browser tests do. Buttons drawn in HTML (the overview's "More") reach Python
+through a component's trigger, as the page script sends them; a deferred
+download is asked for over the socket and fetched over HTTP, as the browser
+fetches it.
 """
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+import json
+import re
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -21,8 +31,13 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
 ID_PREFIX = "$$ID-"
-VALUE_WIDGETS = frozenset({"checkbox", "radio", "button_group", "text_input", "text_area"})
+INTERNAL_PREFIX = "$$STREAMLIT_INTERNAL_KEY"
+VALUE_WIDGETS = frozenset({"checkbox", "radio", "button_group", "selectbox", "text_input", "text_area"})
+ONE_CHOICE = frozenset({"radio", "button_group", "selectbox"})
 TRIGGER_WIDGETS = frozenset({"button", "download_button"})
+COMPONENT = "bidi_component"
+HTML_ACTION = re.compile(r'data-da-action="([^"]+)"')
+_request_ids = itertools.count(1)
 DONE = frozenset({ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY})
 
 
@@ -40,6 +55,10 @@ class ScriptError(RuntimeError):
     """The app raised, or the server closed the run in a way a person would see as broken."""
 
 
+class FileGone(ScriptError):
+    """The server made a download's file and said where it is, but the file was gone when fetched."""
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """One rerun as the browser sees it: from sending the request to the end-of-run message."""
@@ -48,6 +67,32 @@ class Run:
     received_bytes: int  # on the wire (compressed, when the server compresses)
     message_bytes: int  # as decoded
     messages: int
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """One deferred download: asking the server to make the file, then fetching it."""
+
+    seconds: float
+    made_seconds: float  # until the server said where the file is (it is made in that time)
+    body: bytes
+
+
+def _http_get(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            raise FileGone(f"{url} was gone when fetched") from error
+        raise
+
+
+def _labels(kind: str, element: Any) -> list[str]:
+    """The choices as drawn (after the app's ``format_func``): what the browser sends back."""
+    if kind == "button_group":
+        return [option.content for option in element.options]
+    return list(element.options)
 
 
 def _user_key(element_id: str) -> str | None:
@@ -75,6 +120,13 @@ def _drawn_value(kind: str, element: Any) -> WidgetState | None:
     elif kind == "button_group":
         chosen = list(element.raw_values) if element.set_value else [element.options[i].content for i in element.default]
         state.string_array_value.data.extend(chosen)
+    elif kind == "selectbox":
+        if element.set_value and element.HasField("raw_value"):
+            state.string_value = element.raw_value
+        elif element.HasField("default"):
+            state.string_value = element.options[element.default]
+        else:
+            return None
     else:
         return None
     return state
@@ -90,6 +142,8 @@ class Session:
     page_hash: str = ""
     main_hash: str = ""
     widgets: dict[str, tuple[str, Any, bool]] = field(default_factory=dict)  # key -> (kind, element, from app.py)
+    html_actions: list[str] = field(default_factory=list)  # ``data-da-action`` of the HTML buttons on screen
+    session_id: str = ""
     values: dict[str, WidgetState] = field(default_factory=dict)  # widget id -> value the browser holds
     cached: dict[str, tuple[int, ForwardMsg]] = field(default_factory=dict)  # hash -> (run last used in, message)
     max_message_age: int = 2
@@ -126,10 +180,67 @@ class Session:
         return await self.rerun(trigger=WidgetState(id=element.id, trigger_value=True))
 
     async def choose(self, key: str, index: int) -> Run:
-        """Pick the ``index``-th choice of a radio."""
-        element = self._widget(key, {"radio"})
-        self.values[element.id] = WidgetState(id=element.id, string_value=element.options[index])
+        """Pick the ``index``-th choice of a one-choice widget: a radio, a segmented control, a select box."""
+        kind, element, _ = self._found(key, ONE_CHOICE)
+        label = _labels(kind, element)[index]
+        state = WidgetState(id=element.id)
+        if kind == "button_group":
+            state.string_array_value.data.append(label)
+        else:
+            state.string_value = label
+        self.values[element.id] = state
         return await self.rerun()
+
+    def labels(self, key: str) -> list[str]:
+        """The choices of a one-choice widget on screen, as the person reads them."""
+        kind, element, _ = self._found(key, ONE_CHOICE)
+        return _labels(kind, element)
+
+    def chosen(self, key: str) -> str | None:
+        """The choice a one-choice widget shows now, if any."""
+        kind, element, _ = self._found(key, ONE_CHOICE)
+        state = self.values.get(element.id)
+        if state is None:
+            return None
+        if kind == "button_group":
+            return state.string_array_value.data[0] if state.string_array_value.data else None
+        return str(state.string_value)
+
+    async def press_html(self, component_key: str, action: str) -> Run:
+        """Click a button drawn in HTML: its page script sends the action as the component's trigger."""
+        element = self._widget(component_key, {COMPONENT})
+        if action not in self.html_actions:
+            raise ScriptError(f"no HTML button for {action!r} on this page; there are {self.html_actions}")
+        trigger = WidgetState(id=f"{INTERNAL_PREFIX}_{element.id}__events")
+        trigger.json_trigger_value = json.dumps([{"event": "action", "value": action}])
+        return await self.rerun(trigger=trigger)
+
+    async def download(self, key: str) -> Download:
+        """Click a download button whose file is made on the click (no rerun), and fetch the file."""
+        element = self._widget(key, {"download_button"})
+        if not element.HasField("deferred_file_id"):
+            raise ScriptError(f"the download button {key!r} holds its file already; expected one made on the click")
+        msg = BackMsg()
+        request = msg.backend_operation_request
+        request.request_id = f"bench-{next(_request_ids)}"
+        request.session_id = self.session_id
+        request.deferred_file.file_id = element.deferred_file_id
+        start = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        while True:
+            reply = ForwardMsg()
+            reply.ParseFromString(await self.ws.recv())
+            if reply.WhichOneof("type") != "backend_operation_response":
+                continue
+            response = reply.backend_operation_response
+            if response.request_id == request.request_id:
+                break
+        if response.error_msg:
+            raise ScriptError(f"the download failed: {response.error_msg}")
+        made = time.perf_counter() - start
+        http_base = self.url.replace("ws://", "http://").replace("/_stcore/stream", "/")
+        body = await asyncio.to_thread(_http_get, urljoin(http_base, response.deferred_file.url))
+        return Download(time.perf_counter() - start, made, body)
 
     async def check(self, key: str, on: bool) -> Run:
         element = self._widget(key, {"checkbox"})
@@ -140,10 +251,13 @@ class Session:
         return key in self.widgets
 
     def _widget(self, key: str, kinds: set[str] | frozenset[str]) -> Any:
+        return self._found(key, kinds)[1]
+
+    def _found(self, key: str, kinds: set[str] | frozenset[str]) -> tuple[str, Any, bool]:
         found = self.widgets.get(key)
         if found is None or found[0] not in kinds:
             raise ScriptError(f"no {'/'.join(sorted(kinds))} with key {key!r} on this page; keys: {sorted(self.widgets)}")
-        return found[1]
+        return found
 
     # --- the protocol ----------------------------------------------------------------
 
@@ -166,6 +280,7 @@ class Session:
         await self.ws.send(msg.SerializeToString())
         received = count = 0
         self.widgets = {}
+        self.html_actions = []
         while True:
             data = await self.ws.recv()
             received += len(data)
@@ -203,7 +318,12 @@ class Session:
             self.page_hash = msg.new_session.page_script_hash
             self.main_hash = msg.new_session.main_script_hash
             self.max_message_age = msg.new_session.config.max_cached_message_age
+            if msg.new_session.HasField("initialize"):
+                self.session_id = msg.new_session.initialize.session_id
             self.widgets = {}
+            self.html_actions = []
+        elif kind == "page_not_found":
+            raise ScriptError(f"page not found: {msg.page_not_found.page_name!r}")
         elif kind == "navigation":
             self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
@@ -221,7 +341,10 @@ class Session:
         kind = element.WhichOneof("type")
         if kind == "exception":
             raise ScriptError(f"{element.exception.type}: {element.exception.message}")
-        if kind in VALUE_WIDGETS or kind in TRIGGER_WIDGETS:
+        if kind == "html":
+            self.html_actions.extend(HTML_ACTION.findall(element.html.body))
+            return
+        if kind in VALUE_WIDGETS or kind in TRIGGER_WIDGETS or kind == COMPONENT:
             widget = getattr(element, kind)
             key = _user_key(widget.id)
             if key is not None:
