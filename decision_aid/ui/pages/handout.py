@@ -3,28 +3,27 @@
 The PDF is made only when the person clicks Download (Streamlit's deferred
 download data), from the choices on screen at that moment, and nothing of it
 is kept in the session. Streamlit holds the file it serves in memory, for
-anyone who has its address, until its cleanup runs, and that cleanup runs only
-when someone uses the app; so each download also starts a short timer that
-removes served files no session holds. The server copy lives about
-``PDF_LIFETIME_S`` seconds; downloading again makes a new one.
+anyone who has its address, until its clean-up removes it; that clean-up
+would remove it after any two script runs, even before the person's browser
+fetched it, and would not run at all on a quiet server. So each made PDF is
+kept for ``PDF_LIFETIME_S`` seconds and then removed by a timer
+(``served_files``); downloading again makes a new one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import threading
 from collections.abc import Callable
 from typing import Literal
 
 import streamlit as st
-from streamlit import runtime
 
 from decision_aid.handout import HandoutSettings, build_handout
 from decision_aid.handout.fonts import character_name, fonts
 from decision_aid.handout.settings import MAX_PLAN_CHARS, Plan
 from decision_aid.models import Content
 from decision_aid.presentation import Audience, Presentation, present
-from decision_aid.ui import note_panel, resume_panel, state, style
+from decision_aid.ui import note_panel, resume_panel, served_files, state, style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.text import md
 from decision_aid.usertext import MAX_NAME_CHARS, MAX_NOTES_CHARS
@@ -32,6 +31,7 @@ from decision_aid.viewmodel import Comparison
 
 PAPER_LABELS: dict[Literal["letter", "a4"], str] = {"letter": "US Letter", "a4": "A4"}
 FILE_NAME = "treatment-options-handout.pdf"
+PDF_MIME = "application/pdf"
 PDF_LIFETIME_S = 10.0
 """How long a served handout stays on the server after it is made: long enough for the browser to fetch it."""
 
@@ -189,22 +189,12 @@ def _unprintable(settings: HandoutSettings) -> None:
     st.text(listed)
 
 
-def _forget_served_files() -> None:
-    """Remove served files that no session holds; a deferred download's file is never held by one."""
-    if runtime.exists():
-        files = runtime.get_instance().media_file_mgr
-        files.remove_orphaned_files()  # the first pass marks unheld downloads,
-        files.remove_orphaned_files()  # the second removes them
-
-
 def _pdf_maker(comparison: Comparison, settings: HandoutSettings) -> Callable[[], bytes]:
     """The download's data, made on click in Streamlit's worker thread; the copy it serves expires soon after."""
 
     def make() -> bytes:
         pdf = build_handout(comparison, settings)
-        timer = threading.Timer(PDF_LIFETIME_S, _forget_served_files)
-        timer.daemon = True
-        timer.start()
+        served_files.keep_for(pdf, PDF_MIME, FILE_NAME, PDF_LIFETIME_S)
         return pdf
 
     return make
@@ -240,7 +230,7 @@ def render() -> None:
         "Download the handout (PDF)",
         data=_pdf_maker(comparison, settings),
         file_name=FILE_NAME,
-        mime="application/pdf",
+        mime=PDF_MIME,
         on_click="ignore",
         key="download_pdf",
         type="primary",
