@@ -61,8 +61,10 @@ lint: $(VENV)/.stamp-test
 validate: $(VENV)/.stamp-app
 	$(BIN)/python -m decision_aid validate
 
+# Two workers, one test file each at a time: browser tests mostly wait on a page, so two
+# share a 2-core machine well and the suite stays within about 10 minutes.
 test: system-deps $(VENV)/.stamp-test lint validate
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=10
 
 # BASE=<git revision> also serves the app as it was then, measured in the same run.
 bench: $(VENV)/.stamp-test

@@ -265,6 +265,8 @@ def make_code(page: Page, app_url: str, with_health: bool, holds: str) -> str:
 def use_code(page: Page, code: str) -> None:
     page.get_by_text("Continue on another device (resume code)").click()
     page.get_by_role("textbox", name="Your code").fill(code)
+    page.get_by_role("textbox", name="Your code").press("Enter")  # the box's value reaches the server first,
+    wait_ready(page)  # as when a person types and then reaches for the button
     page.get_by_role("button", name="Use this code").click()
     wait_ready(page)
 
@@ -296,6 +298,8 @@ def test_a_resume_code_carries_answers_to_another_browser_and_a_tampered_one_is_
         expect(desk.get_by_text(resume.CHECK_MESSAGE)).to_be_visible()
 
         desk.get_by_role("textbox", name="Your code").fill(code.lower())
+        desk.get_by_role("textbox", name="Your code").press("Enter")
+        wait_ready(desk)
         desk.get_by_role("button", name="Use this code").click()
         expect(desk.get_by_text("2 answers were added from your code.")).to_be_visible()
         go_to(desk, nav.QUESTIONS)
