@@ -131,7 +131,8 @@ def styles_for(large_print: bool) -> Styles:
         cell=style("cell", spaceAfter=gap * 0.2, leading=base * 1.15),
         band_head=style("band_head", base * 1.1, f.bold, spaceAfter=gap * 0.2, leading=base * 1.25),
         small_lead=style("small_lead", small, textColor=MID, spaceAfter=gap * 0.3, bulletFontName=f.bold),
-        figure_note=style("figure_note", small, leading=small * 1.15, spaceAfter=gap * 0.4),
+        figure_note=style("figure_note", base if large_print else small, leading=(base if large_print else small) * 1.15,
+                          spaceAfter=gap * 0.4),  # who was studied is read by everyone: full size in large print
         cell_lead=style("cell_lead", spaceAfter=gap * 0.25, leading=base * 1.18, bulletFontName=f.bold),
         cell_head=style("cell_head", font=f.bold, spaceAfter=0, leading=base * 1.15),
         point=style("point", **boxed),
