@@ -258,17 +258,21 @@ def test_ect_death_figure_is_per_session_and_per_course_without_reassurance(cont
     assert "surgery" not in death.detail
 
 
-def test_ect_in_pregnancy_gives_the_risks_as_well_as_the_case_for_it(content: Content) -> None:
-    """NICE TA59's depression advice was replaced; the case reports name harms to the pregnancy but no rates."""
+def test_ect_in_pregnancy_names_the_worst_harms_and_the_last_resort_advice(content: Content) -> None:
+    """The case-report review found some babies died and advises ECT in pregnancy only as a last resort;
+    it does not speak to the risks of untreated depression, so no sentence leans on it for that."""
     assert "nice_ta59" not in content.references
     card = content.options["ect"]
     pregnancy = next(c for c in card.cautions if "pregnancy" in c.text)
-    assert "untreated severe depression also carries risks" in pregnancy.text
-    assert "slowed heartbeat in the baby" in pregnancy.text and "early contractions" in pregnancy.text
-    assert "how often they happen is not known" in pregnancy.text
-    assert "leiknes2013" in pregnancy.source_ids
     rule = next(r for r in content.rules if r.question == "pregnant_or_breastfeeding" and r.option == "ect")
-    assert "slowed heartbeat in the baby" in rule.text and "leiknes2013" in rule.source_ids
+    for text in (pregnancy.text, rule.text):
+        assert "slowed heartbeat in the baby" in text and "early labor" in text
+        assert "some babies died" in text and "only as a last resort" in text
+        assert "whether ECT caused them, is not known" in text
+        assert "untreated severe depression" not in text
+    assert "leiknes2013" in pregnancy.source_ids and "leiknes2013" in rule.source_ids
+    assert card.pregnancy is not None
+    assert "some babies died" in card.pregnancy.short and "last resort" in card.pregnancy.short
 
 
 def test_ect_memory_caution_includes_the_ketamine_trial_finding(content: Content) -> None:

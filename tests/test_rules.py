@@ -67,7 +67,7 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     # seizures: the point leads with "your risk is higher than this"
     ("seizure_history", "yes", "rtms", "specialist_advice", "taylor2021_tms_seizure", "your risk is higher than"),
     ("seizure_history", "yes", "rtms", "specialist_advice", "lerner2019", "without risk factors"),
-    ("seizure_history", "yes", "ect", "specialist_advice", "nice_ng222", "controlled seizure"),
+    ("seizure_history", "yes", "ect", "specialist_advice", "apa_ect2001", "controlled seizure"),
     ("seizure_history", "yes", "medicine_change", "caution", "bupropion_label", "must not be used with a seizure disorder"),
     # implants and ECT; getting home after an anesthetic
     ("metal_in_head", "yes", "ect", "discuss", "nice_ng222", "implant"),
