@@ -291,7 +291,9 @@ def test_add_on_restlessness_lithium_and_bupropion_limits_are_stated(content: Co
     assert any("cipriani2013_lithium" in c.source_ids for c in card.cautions)
     akathisia = next(s for s in card.side_effects if "akathisia" in s.name)
     assert "berman2007" in akathisia.source_ids and "placebo" in akathisia.detail
-    assert akathisia.numbers() == "15 to 23 in 100 vs 4 to 5 in 100 with switching to bupropion or a placebo add-on"
+    # One comparison group per number pair: the placebo-controlled trial's figures, with the veterans' trial in words.
+    assert akathisia.numbers() == "23 in 100 vs 5 in 100 with a placebo add-on"
+    assert "4 in 100 who switched to bupropion" in akathisia.detail
 
 
 def test_dissociation_is_a_range_across_trials_not_the_lowest_figure(content: Content) -> None:

@@ -84,7 +84,6 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("side_effects_avoid", "spaced_out", "ketamine", "discuss", "spravato_label", "27 to 41 in 100"),
     ("side_effects_avoid", "weight_sleep", "ketamine", "discuss", "spravato_label", "23 in 100"),
     ("side_effects_avoid", "nausea_dizziness", "ect", "discuss", "apa_ect2001", "no reliable figure"),
-    ("side_effects_avoid", "nausea_dizziness", "medicine_change", "discuss", "zoloft_label", "feel sick"),
     # ECT and bipolar disorder; ECT and blood pressure or brain blood vessels
     ("bipolar_history", "yes", "ect", "discuss", "saatcioglu2009", "switch to high mood"),
     ("high_blood_pressure_or_vascular", "yes", "ect", "caution", "apa_ect2001", "blood pressure rises"),
