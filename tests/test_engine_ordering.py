@@ -23,7 +23,7 @@ FEW_VISITS = "Your answers lowered it: it can need more visits than the few you 
 SLOW = "Your answers lowered it: it often takes weeks to start helping, and you said quick relief matters a lot to you."
 NOT_STARTING = "Your answers lowered it: it does not start a treatment now, and you said quick relief matters a lot to you."
 SLEEPY = (
-    "Your answers lowered it: it often makes people sleepy for a few hours after each dose, a change you said you most "
+    "Your answers lowered it: it often makes people sleepy for a short time after each dose, a change you said you most "
     "want to avoid."
 )
 SICK = "Your answers lowered it: it can make people feel sick or dizzy, which you said you most want to avoid."
@@ -185,15 +185,16 @@ GOLDEN: dict[str, tuple[dict[str, object], list[tuple[str, str]]]] = {
             ("ketamine", f"Still 6th. {SLEEPY} {LAST}"),
         ],
     ),
-    # Every option that lists feeling sick is lowered alike: ECT and a medicine change as well as the sprays and tablets.
+    # ECT, the sprays and the tablets are lowered for feeling sick; a medicine change is not, as its card lists
+    # no feeling sick or dizzy to back the move.
     "two or more medicines tried, feeling sick or dizzy to avoid": (
         {"antidepressants_tried": "two_or_more", "side_effects_avoid": ["nausea_dizziness"]},
         [
-            ("psychotherapy", f"Moved up from 2nd to 1st. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("rtms", f"Moved up from 3rd to 2nd. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("exercise", f"Moved up from 7th to 3rd. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("active_monitoring", f"Moved up from 8th to 4th. {NONE_MOVED} {UP_BY_OTHERS}"),
-            ("medicine_change", f"Moved down from 1st to 5th. {SICK}"),
+            ("medicine_change", f"Still 1st. {NONE_MOVED}"),
+            ("psychotherapy", f"Still 2nd. {NONE_MOVED}"),
+            ("rtms", f"Still 3rd. {NONE_MOVED}"),
+            ("exercise", f"Moved up from 7th to 4th. {NONE_MOVED} {UP_BY_OTHERS}"),
+            ("active_monitoring", f"Moved up from 8th to 5th. {NONE_MOVED} {UP_BY_OTHERS}"),
             ("ect", f"Moved down from 4th to 6th. {SICK}"),
             ("ketamine", f"Moved down from 5th to 7th. {SICK}"),
             ("ssri", f"Moved down from 6th to 8th. {SICK}"),

@@ -67,7 +67,7 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     # seizures: the point leads with "your risk is higher than this"
     ("seizure_history", "yes", "rtms", "specialist_advice", "taylor2021_tms_seizure", "your risk is higher than"),
     ("seizure_history", "yes", "rtms", "specialist_advice", "lerner2019", "without risk factors"),
-    ("seizure_history", "yes", "ect", "specialist_advice", "nice_ng222", "controlled seizure"),
+    ("seizure_history", "yes", "ect", "specialist_advice", "apa_ect2001", "controlled seizure"),
     ("seizure_history", "yes", "medicine_change", "caution", "bupropion_label", "must not be used with a seizure disorder"),
     # implants and ECT; getting home after an anesthetic
     ("metal_in_head", "yes", "ect", "discuss", "nice_ng222", "implant"),
@@ -84,7 +84,6 @@ RULES: list[tuple[str, str, str, str, str, str]] = [
     ("side_effects_avoid", "spaced_out", "ketamine", "discuss", "spravato_label", "27 to 41 in 100"),
     ("side_effects_avoid", "weight_sleep", "ketamine", "discuss", "spravato_label", "23 in 100"),
     ("side_effects_avoid", "nausea_dizziness", "ect", "discuss", "apa_ect2001", "no reliable figure"),
-    ("side_effects_avoid", "nausea_dizziness", "medicine_change", "discuss", "zoloft_label", "feel sick"),
     # ECT and bipolar disorder; ECT and blood pressure or brain blood vessels
     ("bipolar_history", "yes", "ect", "discuss", "saatcioglu2009", "switch to high mood"),
     ("high_blood_pressure_or_vascular", "yes", "ect", "caution", "apa_ect2001", "blood pressure rises"),
