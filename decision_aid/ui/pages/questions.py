@@ -93,22 +93,26 @@ def _go_to(step: int) -> None:
     state.put(state.STEP_ADDRESS, str(step + 1))
 
 
-def step_from_address(total: int) -> int | None:
-    """The step the address names, when it names a real one that differs from the last run's (1-based in the address).
+def _follow_address(current: int, total: int) -> int:
+    """The step to show: the session's own, unless the address names another real step since the last run.
 
-    The address only leads when it changed: after the browser's Back or Forward, or a first visit by a link.
-    Otherwise the session's own step stands.
+    The address only leads when it changed: after the browser's Back or Forward, or a first visit by a
+    link. A move in the history scrolls up and focuses the step's heading, as Next does; a first visit does not.
     """
     raw = st.query_params.get(STEP_PARAM, "")
     seen = state.get(state.STEP_ADDRESS)
     if raw == seen:
-        return None
+        return current
     state.put(state.STEP_ADDRESS, raw)
-    if seen is not None:  # moved in the browser's history: scroll up and focus the step's heading, as Next does
-        scroll.request_top()
-    if raw.isdigit() and 1 <= int(raw) <= total:
-        return int(raw) - 1
-    return None
+    if not (raw.isdigit() and 1 <= int(raw) <= total):
+        return current
+    step = int(raw) - 1
+    if step != current:
+        state.put(state.STEP, step)
+        state.hide_private()
+        if seen is not None:
+            scroll.request_top()
+    return step
 
 
 def _step_heading(number: int, total: int, title: str) -> None:
@@ -257,12 +261,7 @@ def render() -> None:
     questionnaire = content.questionnaire
     steps = questionnaire.steps
     total = len(steps) + 1
-    current = min(max(int(state.get(state.STEP, 0)), 0), total - 1)
-    from_address = step_from_address(total)
-    if from_address is not None and from_address != current:  # the browser's Back or Forward, or a link
-        state.put(state.STEP, from_address)
-        state.hide_private()
-        current = from_address
+    current = _follow_address(min(max(int(state.get(state.STEP, 0)), 0), total - 1), total)
     scroll.apply(current + 1)
     shared = state.share_mode()
 
