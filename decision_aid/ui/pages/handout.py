@@ -101,6 +101,12 @@ def _typed(label: str, widget: str, store: str, limit: int, *, area: bool = Fals
     return text
 
 
+def _kept_checkbox(label: str, widget: str, store: str, help: str | None = None) -> bool:
+    """A tick box whose value outlives the page (and is kept in the tab), unticked at first."""
+    state.bind(widget, store, False)
+    return bool(st.checkbox(label, key=widget, on_change=state.save, args=(widget, store), help=help))
+
+
 def _include_health() -> None:
     state.put(state.INCLUDE_HEALTH, True)
     state.put("w_health", True)
@@ -117,52 +123,35 @@ def _settings(content: Content) -> HandoutSettings:
         on_change=state.save,
         args=("w_paper", state.PAPER),
     )
-    state.bind("w_large", state.LARGE_PRINT, False)
-    large = st.checkbox("Large print", key="w_large", on_change=state.save, args=("w_large", state.LARGE_PRINT))
-    state.bind("w_full", state.FULL_DETAIL, False)
-    full = st.checkbox(
-        "Add each option in full",
-        key="w_full",
-        on_change=state.save,
-        args=("w_full", state.FULL_DETAIL),
-        help="Every card in full after the summary: a longer handout.",
-    )
+    large = _kept_checkbox("Large print", "w_large", state.LARGE_PRINT)
+    full = _kept_checkbox("Add each option in full", "w_full", state.FULL_DETAIL,
+                          "Every card in full after the summary: a longer handout.")
     name = _typed("Your name (optional)", "w_name", state.NAME, MAX_NAME_CHARS, masked=state.share_mode())
     notes = _typed("Notes for your visit (optional)", "w_notes", state.NOTES, MAX_NOTES_CHARS, area=True,
                    placeholder="For example, questions you want to ask")
-    state.bind("w_health", state.INCLUDE_HEALTH, False)
-    include_health = st.checkbox(
-        "Include my health answers",
-        key="w_health",
-        on_change=state.save,
-        args=("w_health", state.INCLUDE_HEALTH),
-        help="Left off unless you tick this, in case other people see the handout.",
-    )
-    state.bind("w_code", state.PRINT_CODE, False)
-    print_code = st.checkbox(
-        "Print a resume code",
-        key="w_code",
-        on_change=state.save,
-        args=("w_code", state.PRINT_CODE),
-        help="A code with a QR square: with it you can open your answers again on another device, for example at "
-        "your visit. "
-        "Anyone who has the handout can read your answers from it. Health answers go in only if you include them above.",
+    include_health = _kept_checkbox("Include my health answers", "w_health", state.INCLUDE_HEALTH,
+                                    "Left off unless you tick this, in case other people see the handout.")
+    print_code = _kept_checkbox(
+        "Print a resume code", "w_code", state.PRINT_CODE,
+        "A code with a QR square: with it you can open your answers again on another device, for example at your "
+        "visit. Anyone who has the handout can read your answers from it. Health answers go in only if you include "
+        "them above.",
     )
     if print_code:
-        st.caption(f"{resume_panel.holds(content, bool(include_health))} Anyone with the handout can read them from the code.")
+        st.caption(f"{resume_panel.holds(content, include_health)} Anyone with the handout can read them from the code.")
     with st.expander("My plan (optional)"):
         st.caption("Fill this in with your clinician. Anything left empty prints as lines to write on.")
         plan = {field: _typed(label, f"w_plan_{field}", f"{state.PLAN_PREFIX}{field}", MAX_PLAN_CHARS, placeholder=hint)
                 for field, label, hint in PLAN_FIELDS}
     return HandoutSettings(
         paper=paper or "letter",
-        large_print=bool(large),
+        large_print=large,
         name=name,
         notes=notes,
-        include_health=bool(include_health),
-        full_detail=bool(full),
+        include_health=include_health,
+        full_detail=full,
         plan=Plan(**plan),
-        resume_code=resume_panel.code(content, bool(include_health)) if print_code else None,
+        resume_code=resume_panel.code(content, include_health) if print_code else None,
     )
 
 
