@@ -110,7 +110,7 @@ def _drawn_value(kind: str, element: Any) -> WidgetState | None:
         state.bool_value = element.value if element.set_value else element.default
     elif kind in ("text_input", "text_area"):
         state.string_value = element.value if element.set_value else element.default
-    elif kind == "radio":
+    elif kind in ("radio", "selectbox"):
         if element.set_value and element.HasField("raw_value"):
             state.string_value = element.raw_value
         elif element.HasField("default"):
@@ -120,13 +120,6 @@ def _drawn_value(kind: str, element: Any) -> WidgetState | None:
     elif kind == "button_group":
         chosen = list(element.raw_values) if element.set_value else [element.options[i].content for i in element.default]
         state.string_array_value.data.extend(chosen)
-    elif kind == "selectbox":
-        if element.set_value and element.HasField("raw_value"):
-            state.string_value = element.raw_value
-        elif element.HasField("default"):
-            state.string_value = element.options[element.default]
-        else:
-            return None
     else:
         return None
     return state
