@@ -69,6 +69,18 @@ def test_metal_in_head_yes_puts_a_specialist_point_under_rtms_only(content: Cont
     assert expected not in points_under(page, content.options["ssri"].short_name)
 
 
+def test_an_answer_changed_after_comparing_changes_the_comparison_at_once(content: Content) -> None:
+    """The session keeps the last comparison it made; a changed answer must never show the old one."""
+    at = open_app()
+    rtms = content.options["rtms"].short_name
+    expected = h(rule_text(content, "metal_in_head", "rtms", "yes"))
+    assert expected not in points_under(html_text(compare(at)), rtms)
+    answer(at, content, "metal_in_head", "yes")
+    assert expected in points_under(html_text(compare(at)), rtms)
+    answer(at, content, "metal_in_head", "no")
+    assert expected not in points_under(html_text(compare(at)), rtms)
+
+
 def test_an_unsure_answer_shows_a_question_to_ask(content: Content) -> None:
     rule = next(r for r in content.rules if r.question == "metal_in_head" and r.option == "rtms")
     assert rule.ask

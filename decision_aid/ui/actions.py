@@ -50,7 +50,7 @@ function move(how, focus) {
 
 function markCurrentPage() {
   const here = location.pathname.replace(/\/$/, '');
-  document.querySelectorAll('.st-key-da_topbar a[href], [data-testid="stPopoverBody"] a[href]').forEach((a) => {
+  document.querySelectorAll('.st-key-da_topbar a[href]').forEach((a) => {
     const raw = a.getAttribute('href');
     const there = raw === '' ? '' : new URL(raw, location.href).pathname.replace(/\/$/, '');
     if (there === here) { a.setAttribute('aria-current', 'page'); } else { a.removeAttribute('aria-current'); }
@@ -117,5 +117,4 @@ def mount(on_action: Callable[[str], None], run: int) -> None:
         if action:
             on_action(str(action))
 
-    with st.container(key="da_actions_box"):
-        _component(key="da_actions", data={"run": run}, on_action_change=_changed, height=0)
+    _component(key="da_actions", data={"run": run}, on_action_change=_changed, height=0)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from decision_aid.models import Content
 from decision_aid.ui import state
-from decision_aid.ui.text import h, md
+from decision_aid.ui.text import h
 
 
 def share_note() -> None:
@@ -79,11 +79,13 @@ def share_switch() -> None:
 
 
 def footer(content: Content) -> None:
-    """Bottom of every page: crisis help again (long pages on a phone), Start over, and the disclaimer."""
-    st.divider()
-    st.html(crisis_line_html(content))
+    """Bottom of every page: crisis help again (long pages on a phone), the disclaimer, and Start over."""
+    # One block of markup rather than a divider, a line and a caption: each element costs every rerun a message.
+    st.html(
+        f'<hr class="da-rule">{crisis_line_html(content)}'
+        f'<p class="da-disclaimer">{h(content.about.disclaimer)}</p>'
+    )
     start_over()
-    st.caption(md(content.about.disclaimer))
 
 
 def crisis_line_html(content: Content) -> str:

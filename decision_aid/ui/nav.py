@@ -34,6 +34,16 @@ ALL: tuple[PageSpec, ...] = (START, QUESTIONS, COMPARE, TIMELINE, HANDOUT, ABOUT
 
 
 def pages() -> list[st.Page]:
+    """This session's pages, in the order of ``ALL``, made once per session.
+
+    Making a page resolves its file on disk, and a link to a path resolves it
+    again: on every rerun, for every link. Not shared between sessions, because
+    ``st.navigation`` marks the page it returns as runnable on the object itself.
+    """
+    return state.remembered("pages", (), _make_pages)
+
+
+def _make_pages() -> list[st.Page]:
     return [st.Page(p.path, title=p.title, url_path=p.url, icon=p.icon, default=p is START) for p in ALL]
 
 
@@ -41,18 +51,15 @@ def header(current: st.Page) -> None:
     """The page links and the screen-share switch, at the top of every page.
 
     Streamlit's own menu is hidden: on a phone it is an unlabelled side panel,
-    so the app draws its own. Wide screens get a row of links; narrow ones a
-    "Menu" button (the CSS shows one or the other). The menu closes when a
-    page is chosen, because choosing one draws a new page.
+    so the app draws its own. One set of links serves every width: on a phone
+    they wrap into a few rows (style.py), one tap away and never behind a menu.
+    A second set for phones would cost every rerun of every page six more
+    elements on the live server.
     """
     from decision_aid.ui import components  # imported here: components imports nothing from nav
 
     with st.container(horizontal=True, key="da_topbar", vertical_alignment="center", gap="small"):
-        with st.container(horizontal=True, key="da_nav_wide", gap=None, width="content"):
-            _links(current)
-        # A key per page: the menu is a new element on each page, so it is closed once a page is chosen.
-        with st.popover("Menu", icon=":material/menu:", key=f"da_nav_phone_{current.url_path or 'start'}"):
-            _links(current)
+        _links(current)
         components.share_switch()
 
 
@@ -65,7 +72,13 @@ def address_params(spec: PageSpec) -> dict[str, str] | None:
 
 def _links(current: st.Page) -> None:
     for spec in ALL:
-        st.page_link(spec.path, label=spec.title, icon=spec.icon, query_params=address_params(spec))
+        link(spec)
+
+
+def link(spec: PageSpec, label: str | None = None) -> None:
+    """A link to one of the app's pages, to this session's page object (no file lookups)."""
+    page = pages()[ALL.index(spec)]
+    st.page_link(page, label=label or spec.title, icon=spec.icon, query_params=address_params(spec))
 
 
 def is_page(page: st.Page, spec: PageSpec) -> bool:
@@ -82,4 +95,4 @@ def next_links(*links: tuple[PageSpec, str]) -> None:
     st.markdown("**Where next?**")
     with st.container(horizontal=True, key="next_links"):
         for spec, label in links:
-            st.page_link(spec.path, label=label, icon=spec.icon, query_params=address_params(spec))
+            link(spec, label)

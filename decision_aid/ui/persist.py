@@ -255,7 +255,6 @@ def _on_restored() -> None:
 def keep() -> None:
     """Mount the tab store (invisible) at the end of every page, with this run's copy of the answers."""
     data = {"restored": state.tab_restored(), "session": state.tab_session(), "copy": to_copy(state.tab_snapshot())}
-    with st.container(key="tab_store", height=1, border=False):
-        _tab_store(key=COMPONENT_KEY, data=data, on_restored_change=_on_restored, height=0)
+    _tab_store(key=COMPONENT_KEY, data=data, on_restored_change=_on_restored, height=0)
     if state.tab_storage() == "unavailable" and state.tab_snapshot():
         st.caption(NO_STORAGE)

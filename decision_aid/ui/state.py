@@ -12,15 +12,15 @@ later cannot survive it.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar, cast
 
 import streamlit as st
 
 from decision_aid.answers import READINESS_KEY, Answers, AnswersError, parse_answers
 from decision_aid.engine import build_comparison, default_selection, stage_for
 from decision_aid.models import PREFER_NOT_TO_SAY, Content, Question
-from decision_aid.presentation import Audience
+from decision_aid.presentation import Audience, Presentation, present
 from decision_aid.viewmodel import Comparison, Ordering
 
 # Stored values (our keys: Streamlit never drops these).
@@ -56,6 +56,8 @@ TAB_RESTORED = "da_tab_restored"
 TAB_SESSION = "da_tab_session"
 TAB_NOTICE = "da_tab_notice"
 TAB_STORAGE = "da_tab_storage"
+MEMO_PREFIX = "da_memo_"
+"""The last comparison, wording and page markup this session made, each with what it was made from."""
 
 PLAN_FIELDS = ("decision", "judge_when", "if_side_effect", "if_no_help", "crisis_people", "next_visit")
 """The handout plan's fields (``handout.settings.Plan``; a test keeps the two lists the same)."""
@@ -105,6 +107,27 @@ def put(key: str, value: Any) -> None:
 
 def pop(key: str, default: Any = None) -> Any:
     return st.session_state.pop(key, default)
+
+
+T = TypeVar("T")
+
+
+def remembered(purpose: str, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
+    """The value this session last made from ``made_from``, or a new one, kept in its place.
+
+    Most reruns change nothing a page's comparison depends on (a view switched,
+    a page opened again, the tab store answering), and building and wording
+    the comparison was the largest part of a Compare rerun. One value per
+    purpose, so a session holds a few at most; it lives in the session like the
+    answers it comes from (never a process-wide cache), and Start over clears it.
+    """
+    slot = MEMO_PREFIX + purpose
+    held = st.session_state.get(slot)
+    if held is not None and held[0] == made_from:
+        return cast(T, held[1])
+    value = make()
+    st.session_state[slot] = (made_from, value)
+    return value
 
 
 def widget_value(widget_key: str, default: Any = None) -> Any:
@@ -255,10 +278,27 @@ def ordering() -> Ordering:
 
 def comparison(content: Content, minimum: int = 1, options: Sequence[str] | None = None) -> Comparison | None:
     """The comparison for this person; None when fewer than ``minimum`` options are picked."""
-    chosen = list(options) if options is not None else selected(content)
-    if len(chosen) < minimum:
-        return None
-    return build_comparison(content, answers(content), chosen, ordering())
+    made_from = (
+        content,
+        repr(answer_store()),
+        repr(readiness_store()),
+        repr(get(SELECTED)),
+        ordering(),
+        None if options is None else tuple(options),
+    )
+
+    def build() -> tuple[int, Comparison | None]:
+        chosen = list(options) if options is not None else selected(content)
+        return len(chosen), build_comparison(content, answers(content), chosen, ordering()) if chosen else None
+
+    # The one-option view keeps its own, so going to it and back rebuilds neither.
+    count, built = remembered("comparison" if options is None else "comparison_one", made_from, build)
+    return built if count >= minimum else None
+
+
+def presentation(comparison: Comparison, audience: Audience, purpose: str = "presentation") -> Presentation:
+    """The comparison worded for ``audience``, made again only when either changes."""
+    return remembered(purpose, (comparison, audience), lambda: present(comparison, audience))
 
 
 def view() -> str:

@@ -6,6 +6,8 @@ Colours are chosen for at least 4.5:1 contrast on their backgrounds.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 BASE_CSS = """
@@ -16,10 +18,13 @@ BASE_CSS = """
 header[data-testid="stHeader"] { display: none; }
 .st-key-da_topbar { flex-wrap: wrap; row-gap: 0.3rem; }
 .st-key-da_topbar [data-testid="stPageLink"] a { padding: 0.25rem 0.5rem; }
-[class*="st-key-da_nav_phone"] { display: none; }
+/* The page's scripts (actions.py, persist.py) draw nothing: no room, no gap. */
+.st-key-da_actions, .st-key-da_tab_store { display: none; }
+/* One set of page links at every width: on a phone they wrap, in smaller type, rather than hide behind a menu. */
 @media (max-width: 760px) {
-  .st-key-da_nav_wide, .st-key-da_topbar > div:has(.st-key-da_nav_wide) { display: none; }
-  [class*="st-key-da_nav_phone"] { display: block; }
+  .st-key-da_topbar { column-gap: 0.1rem; row-gap: 0.1rem; }
+  .st-key-da_topbar [data-testid="stPageLink"] a { padding: 0.2rem 0.4rem; min-height: 2.2rem; }
+  .st-key-da_topbar [data-testid="stPageLink"] p { font-size: 0.92rem; }
 }
 /* On a phone, crisis help stays on screen at every scroll position. */
 .da-crisis-fixed { display: none; }
@@ -124,6 +129,12 @@ button.da-more:hover { background: #eef4f9; }
 .da-sections details.da-section > summary { font-size: 1.12rem; font-weight: 700; padding: 0.55rem 0.8rem;
   background: #f7f9fb; border-radius: 0.45rem; min-height: 2rem; }
 .da-section-body { padding: 0.5rem; }
+/* A fold of its own (the glossary under the comparison), drawn like Streamlit's expander. */
+details.da-fold { border: 1px solid #c9d3dc; border-radius: 0.5rem; margin: 1rem 0 0.5rem 0; background: #ffffff; }
+details.da-fold > summary { padding: 0.6rem 0.9rem; min-height: 1.6rem; }
+.da-fold-body { padding: 0 0.9rem 0.6rem 0.9rem; }
+.da-rule { border: none; border-top: 1px solid #c9d3dc; margin: 2rem 0 1rem 0; }
+.da-disclaimer { font-size: 0.875rem; color: #4a5160; margin: 0.4rem 0 0.6rem 0; }
 .da-card { border: 1px solid #c9d3dc; border-radius: 0.5rem; padding: 0.6rem 1rem; }
 .da-card h3 { font-size: 1.08rem; margin: 1rem 0 0.3rem 0; }
 .da-badge-serious { background: #fbeeee; color: #6b1515; border-color: #8a1c1c; }
@@ -209,5 +220,14 @@ def narrow() -> None:
     st.html(NARROW_CSS)
 
 
+def _compact(css: str) -> str:
+    """Without comments and line breaks: ``st.html`` dedents, scans and hashes the whole text on every rerun."""
+    without_comments = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    return " ".join(line.strip() for line in without_comments.splitlines() if line.strip())
+
+
+_SENT = {False: _compact(BASE_CSS), True: _compact(BASE_CSS + SHARE_CSS)}
+
+
 def apply(share_mode: bool) -> None:
-    st.html(BASE_CSS + (SHARE_CSS if share_mode else ""))
+    st.html(_SENT[share_mode])

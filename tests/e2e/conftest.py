@@ -140,6 +140,6 @@ def make_and_download_handout(page: Page, target: Path) -> Path:
 
 def go_to(page: Page, spec: nav.PageSpec, heading: str | None = None) -> None:
     """Move within the same session with the app's own page links at the top (desktop width)."""
-    page.locator(".st-key-da_nav_wide").get_by_role("link", name=spec.title, exact=True).click()
+    page.locator(".st-key-da_topbar").get_by_role("link", name=spec.title, exact=True).click()
     expect(page.get_by_role("heading", name=heading or spec.title, level=1)).to_be_visible()
     wait_ready(page)

@@ -114,18 +114,21 @@ def test_the_deck_fits_a_1280_by_720_shared_screen_with_every_option(page: Page,
         page.keyboard.press("ArrowRight")
 
 
-def test_the_phone_menu_is_labelled_and_closes_after_a_choice(page: Page, app_url: str) -> None:
+def test_every_page_link_is_on_a_phone_screen_and_one_tap_away(page: Page, app_url: str) -> None:
+    """No menu to open: the six links wrap into a few rows, each a comfortable target, none off the screen."""
     page.set_viewport_size(PHONE)
     open_page(page, app_url, nav.COMPARE)
-    menu = page.get_by_role("button", name="Menu")
-    expect(menu).to_be_visible()
-    menu.click()
-    body = page.get_by_test_id("stPopoverBody")
-    expect(body).to_be_visible()
-    body.get_by_role("link", name=nav.TIMELINE.title, exact=True).click()
+    bar = page.locator(".st-key-da_topbar")
+    links = bar.get_by_role("link")
+    expect(links).to_have_count(len(nav.ALL))
+    for i in range(len(nav.ALL)):
+        box = links.nth(i).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] and box["height"] >= 24, (i, box)
+    bar_box = bar.bounding_box()
+    assert bar_box and bar_box["height"] <= 130, bar_box  # three rows at most, share switch included
+    expect(bar.get_by_role("link", name=nav.COMPARE.title, exact=True)).to_have_attribute("aria-current", "page")
+    bar.get_by_role("link", name=nav.TIMELINE.title, exact=True).click()
     expect(page.get_by_role("heading", name="Timeline", level=1)).to_be_visible()
-    wait_ready(page)
-    expect(page.get_by_test_id("stPopoverBody")).to_have_count(0)
 
 
 def test_crisis_help_stays_on_a_phone_screen_at_any_scroll_position(page: Page, app_url: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from decision_aid.models import Content
-from decision_aid.presentation import Presentation, present
+from decision_aid.presentation import Presentation
 from decision_aid.ui import components, nav, state
 from decision_aid.ui.content import get_content
 from decision_aid.ui.deck import deck_html
@@ -55,11 +55,35 @@ def _segmented(text: str, labels: dict[str, str], widget_key: str, store_key: st
     )
 
 
-def _notes(p: Presentation) -> None:
-    st.html(
+def _notes_html(p: Presentation) -> str:
+    return (
         f'<div class="da-note" role="note"><p>{h(p.ordering_note)}</p>'
         f"<p><strong>Before you compare the numbers:</strong> {h(p.benefit_caution)}</p></div>"
     )
+
+
+def _glossary_fold(content: Content) -> str:
+    """Folded under the comparison: a native disclosure, so it costs the page no element of its own."""
+    return (
+        '<details class="da-fold"><summary>What do these words mean?</summary>'
+        f'<div class="da-fold-body">{glossary_html(content)}</div></details>'
+    )
+
+
+def comparison_html(content: Content, p: Presentation, view: str) -> str:
+    """Everything below the controls in one block of markup.
+
+    Every element costs the live server a message and a wake-up of its event
+    loop on each rerun, so the notes, the comparison, the points and the
+    glossary travel as one.
+    """
+    if view == state.VIEW_DECK:
+        body = deck_html(p)
+    elif view == state.VIEW_DETAILS:
+        body = _notes_html(p) + aligned_html(p)
+    else:
+        body = _notes_html(p) + overview_html(p) + points_html(p)
+    return body + _glossary_fold(content)
 
 
 def _one_option(content: Content, p: Presentation) -> None:
@@ -74,13 +98,13 @@ def _one_option(content: Content, p: Presentation) -> None:
         args=("w_focus", state.FOCUS_OPTION),
     )
     single = present_one(content, chosen)
-    st.html(card_html(single.options[0]))
+    st.html(card_html(single.options[0]) + _glossary_fold(content))
 
 
 def present_one(content: Content, option_id: str) -> Presentation:
     comparison = state.comparison(content, options=[option_id])
     assert comparison is not None
-    return present(comparison, state.audience())
+    return state.presentation(comparison, state.audience(), purpose="presentation_one")
 
 
 def render() -> None:
@@ -97,24 +121,15 @@ def render() -> None:
     if comparison is None:
         st.warning(f"Pick at least {minimum} options above to compare them.", icon=":material/info:")
         return
-    p = present(comparison, state.audience())
+    p = state.presentation(comparison, state.audience())
     if not p.answered:
         st.info(md(content.wording.empty_answers), icon=":material/checklist:")
-        st.page_link(nav.QUESTIONS.path, label="Answer a few questions", icon=nav.QUESTIONS.icon,
-                     query_params=nav.address_params(nav.QUESTIONS))
+        nav.link(nav.QUESTIONS, "Answer a few questions")
     components.reveal_toggle("compare")
     if view == state.VIEW_OPTION:
         _one_option(content, p)
-    elif view == state.VIEW_DECK:
-        st.html(deck_html(p))
     else:
-        _notes(p)
-        st.html(overview_html(p) if view == state.VIEW_OVERVIEW else aligned_html(p))
-        points = points_html(p)
-        if points and view == state.VIEW_OVERVIEW:
-            st.html(points)
-    with st.expander("What do these words mean?"):
-        st.html(glossary_html(content))
+        st.html(state.remembered("compare_html", (p, view), lambda: comparison_html(content, p, view)))
     nav.next_links((nav.TIMELINE, "See when each option may help"), (nav.HANDOUT, "Make a handout to take with you"))
 
 
