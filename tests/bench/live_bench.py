@@ -8,7 +8,8 @@ the same run is the floor: what Streamlit itself costs per rerun.
 
 With ``--base REV`` the app as it was at REV is served beside the working
 tree and measured in the same run, interleaved, so the two share the
-machine's conditions.
+machine's conditions. An older build has other views and controls, so that
+comparison uses only what every build has had (``scenarios.PORTABLE_CYCLE``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,12 +161,12 @@ async def page_costs(servers: list[Server], widget_servers: list[Server]) -> dic
     return results
 
 
-async def _person(session: Session, deadline: float, result: LoadResult) -> None:
+async def _person(session: Session, deadline: float, result: LoadResult, cycle: Sequence[scenarios.Action]) -> None:
     """Whole cycles only: the Compare view a cycle leaves is where the next one starts (its "More" is on key facts)."""
     step = 0
-    cycle = len(scenarios.CYCLE)
-    while step % cycle or time.perf_counter() < deadline or step < MIN_CYCLES * cycle:
-        name, action = scenarios.CYCLE[step % len(scenarios.CYCLE)]
+    length = len(cycle)
+    while step % length or time.perf_counter() < deadline or step < MIN_CYCLES * length:
+        name, action = cycle[step % length]
         start = time.perf_counter()
         await action(session)
         result.latencies.setdefault(name, []).append(time.perf_counter() - start)
@@ -173,27 +174,33 @@ async def _person(session: Session, deadline: float, result: LoadResult) -> None
         step += 1
 
 
-async def load_run(server: Server, people: list[Session], clients: int) -> LoadResult:
+async def load_run(
+    server: Server, people: list[Session], clients: int, cycle: Sequence[scenarios.Action] = scenarios.CYCLE
+) -> LoadResult:
     """``clients`` people clicking with no pause for ``LOAD_SECONDS``: the server's reruns per second."""
     result = LoadResult(clients)
     cpu_before, own_before, start = server.cpu_seconds(), time.process_time(), time.perf_counter()
     deadline = start + LOAD_SECONDS
-    await asyncio.gather(*(_person(p, deadline, result) for p in people[:clients]))
+    await asyncio.gather(*(_person(p, deadline, result, cycle) for p in people[:clients]))
     result.seconds = time.perf_counter() - start
     result.server_cpu = server.cpu_seconds() - cpu_before
     result.client_cpu = time.process_time() - own_before
     return result
 
 
-async def load_runs(servers: list[Server]) -> dict[str, list[LoadResult]]:
-    people = {s.label: await asyncio.gather(*(scenarios.busy_person(s.stream_url) for _ in range(max(CLIENT_COUNTS))))
-              for s in servers}
+async def load_runs(
+    servers: list[Server],
+    person: Callable[[str], Awaitable[Session]] = scenarios.busy_person,
+    cycle: Sequence[scenarios.Action] = scenarios.CYCLE,
+) -> dict[str, list[LoadResult]]:
+    """Each client count on each server in turn, so the servers share the machine's ups and downs."""
+    people = {s.label: await asyncio.gather(*(person(s.stream_url) for _ in range(max(CLIENT_COUNTS)))) for s in servers}
     for group in people.values():  # one warm-up cycle each, so every page has been built once
-        await asyncio.gather(*(scenarios.run_cycle(session) for session in group))
+        await asyncio.gather(*(scenarios.run_cycle(session, cycle) for session in group))
     results: dict[str, list[LoadResult]] = {s.label: [] for s in servers}
     for clients in CLIENT_COUNTS:
         for server in servers:
-            results[server.label].append(await load_run(server, people[server.label], clients))
+            results[server.label].append(await load_run(server, people[server.label], clients, cycle))
     for group in people.values():
         for session in group:
             await session.close()
@@ -235,26 +242,44 @@ def _load_lines(results: dict[str, list[LoadResult]]) -> list[str]:
 
 @dataclass
 class Servers:
-    apps: list[Server]  # the base (when asked) and this tree, as configured
+    app: Server  # this tree, as configured
     compressed: Server  # this tree with websocket compression on, for the bytes it saves and the CPU it costs
-    one_widget: list[Server]
+    one_widget: list[Server]  # with this tree's config, and the base's when asked
+    base: Server | None  # the app as it was at the base revision, when asked
 
 
 @contextmanager
 def _servers(base: str | None) -> Iterator[Servers]:
     """This tree's app and a one-widget app with its config; the same pair from ``base`` when asked."""
     with ExitStack() as stack:
-        trees: list[tuple[str, Path]] = []
+        trees: list[tuple[str, Path]] = [("this tree", ROOT)]
         if base:
             trees.append((f"base {base}", stack.enter_context(checkout(base))))
-        trees.append(("this tree", ROOT))
-        apps = [stack.enter_context(serving(label, folder)) for label, folder in trees]
+        app = stack.enter_context(serving("this tree", ROOT))
+        base_app = stack.enter_context(serving(trees[1][0], trees[1][1])) if base else None
         compressed = stack.enter_context(serving("this tree, compressed", ROOT, extra_args=COMPRESSED))
         widgets = [
             stack.enter_context(serving(f"one-widget app, {label}", stack.enter_context(one_widget_app(folder))))
             for label, folder in trees
         ]
-        yield Servers(apps, compressed, widgets)
+        yield Servers(app, compressed, widgets, base_app)
+
+
+SAME_RUN_ROUNDS = 3
+SAME_RUN_PAGE = "Compare, as it opens"
+
+
+async def same_run_costs(servers: list[Server]) -> dict[str, PageCost]:
+    """The Compare page as it opens after the portable answers, on each server in turn, the median of a few rounds."""
+    sessions = [await scenarios.portable_person(s.stream_url) for s in servers]
+    rounds: dict[str, list[PageCost]] = {s.label: [] for s in servers}
+    for _ in range(SAME_RUN_ROUNDS):
+        for server, session in zip(servers, sessions, strict=True):
+            await session.goto(_path(nav.COMPARE))
+            rounds[server.label].append(await _cost(server, session, SAME_RUN_PAGE))
+    for session in sessions:
+        await session.close()
+    return {label: sorted(costs, key=lambda c: c.cpu_ms)[len(costs) // 2] for label, costs in rounds.items()}
 
 
 def _timed(label: str, fn: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
@@ -264,27 +289,45 @@ def _timed(label: str, fn: Callable[[], Coroutine[Any, Any, Any]]) -> Any:
     return out
 
 
-def _summary(costs: dict[str, list[PageCost]], load: dict[str, list[LoadResult]], labels: list[str]) -> list[str]:
+def _goal_line(costs: dict[str, list[PageCost]]) -> str:
     mine = next(c for c in costs["this tree"] if c.label == COMPARE_KEY_FACTS)
     verdict = "within" if mine.cpu_ms <= COMPARE_GOAL_MS else "OVER"
-    lines = [f"Compare (key facts) rerun {mine.cpu_ms:.1f} ms of server CPU: {verdict} the {COMPARE_GOAL_MS:.0f} ms goal"]
-    if len(labels) == 2:
-        before, after = (max(load[label], key=lambda r: r.per_second) for label in labels)
-        lines.append(
-            f"saturated reruns per second: {after.per_second:.1f} against {before.per_second:.1f} for {labels[0]} "
-            f"({after.per_second / before.per_second:.2f}x); per core-second {after.per_core_second:.1f} against "
-            f"{before.per_core_second:.1f} ({after.per_core_second / before.per_core_second:.2f}x)"
-        )
+    return f"Compare (key facts) rerun {mine.cpu_ms:.1f} ms of server CPU: {verdict} the {COMPARE_GOAL_MS:.0f} ms goal"
+
+
+def _same_run_lines(costs: dict[str, PageCost], load: dict[str, list[LoadResult]]) -> list[str]:
+    """Before and after on the same machine at the same time, with only what both builds can do."""
+    labels = list(costs)
+    mine, theirs = costs[labels[0]], costs[labels[1]]
+    lines = [
+        f"Same run against {labels[1]}: each person answers the first choice of every question; "
+        f"{', '.join(n for n, _ in scenarios.PORTABLE_CYCLE)}",
+        f"  {SAME_RUN_PAGE}: {mine.cpu_ms:.1f} ms of server CPU a rerun against {theirs.cpu_ms:.1f} "
+        f"({theirs.cpu_ms / mine.cpu_ms:.2f}x less)",
+    ]
+    lines += _load_lines(load)
+    after, before = (max(load[label], key=lambda r: r.per_second) for label in labels)
+    lines.append(
+        f"  saturated reruns per second: {after.per_second:.1f} against {before.per_second:.1f} for {labels[1]} "
+        f"({after.per_second / before.per_second:.2f}x); per core-second {after.per_core_second:.1f} against "
+        f"{before.per_core_second:.1f} ({after.per_core_second / before.per_core_second:.2f}x)"
+    )
     return lines
 
 
 def run(base: str | None = None) -> list[str]:
     lines = [f"Live server (streamlit run, protocol-level clients), {load_average()} at start"]
     with _servers(base) as servers:
-        paged = [*servers.apps, servers.compressed]
+        paged = [servers.app, servers.compressed]
         costs = _timed("pages", lambda: page_costs(paged, servers.one_widget))
-        load = _timed("load", lambda: load_runs(servers.apps))
-    labels = [s.label for s in servers.apps]
+        load = _timed("load", lambda: load_runs([servers.app]))
+        if servers.base is not None:
+            pair = [servers.app, servers.base]
+            same_costs = _timed("same run, pages", lambda: same_run_costs(pair))
+            same_load = _timed(
+                "same run, load",
+                lambda: load_runs(pair, person=scenarios.portable_person, cycle=scenarios.PORTABLE_CYCLE),
+            )
     lines.append(f"Server CPU per rerun, wall-clock p50 and KiB on the wire per rerun ({load_average()} at end)")
     lines += _page_lines(costs, [s.label for s in paged])
     for server in servers.one_widget:
@@ -292,7 +335,10 @@ def run(base: str | None = None) -> list[str]:
         lines.append(f"{server.label:<{WIDTH}}{cost.cpu_ms:>10.1f}{cost.wall_p50_ms:>8.1f}{cost.kib:>12.1f}")
     lines.append(f"Load: each client repeats {', '.join(n for n, _ in scenarios.CYCLE)} with no pause")
     lines += _load_lines(load)
-    return lines + _summary(costs, load, labels)
+    lines.append(_goal_line(costs))
+    if base is not None:
+        lines += _same_run_lines(same_costs, same_load)
+    return lines
 
 
 if __name__ == "__main__":

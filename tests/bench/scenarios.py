@@ -71,6 +71,23 @@ async def short_visit(url: str) -> None:
         await session.close()
 
 
+async def portable_person(url: str) -> Session:
+    """Any build's questionnaire answered the same way, on Compare: for a same-run comparison with an older build.
+
+    "On my own", the first choice of every one-choice question on each step,
+    Next until the step that ends the questionnaire, then on to the comparison.
+    Only keys every build since the first has had are used.
+    """
+    session = await Session.open(url)
+    await session.click("mode_own")
+    while not session.has("step_done"):
+        for key in _question_radios(session):
+            await session.choose(key, 0)
+        await session.click("step_next")
+    await session.click("step_done")
+    return session
+
+
 def _question_radios(session: Session) -> list[str]:
     return [k for k, (kind, _, _) in session.widgets.items() if kind == "radio" and k.startswith("q_")]
 
@@ -98,6 +115,11 @@ async def answer_again(session: Session) -> None:
 
 async def change_order(session: Session) -> None:
     await _toggle(session, ORDER_KEY)
+
+
+async def change_view(session: Session) -> None:
+    """Between the Compare page's first two views, whatever a build calls them."""
+    await _toggle(session, VIEW_KEY)
 
 
 async def set_order(session: Session, ordering: str) -> None:
@@ -164,6 +186,20 @@ CYCLE: tuple[Action, ...] = (
 """One person's loop under load: each action is one rerun a click causes (the PDF is measured on its own)."""
 
 
-async def run_cycle(session: Session) -> None:
-    for _, action in CYCLE:
+PORTABLE_CYCLE: tuple[Action, ...] = (
+    ("open Compare", _open(nav.COMPARE)),
+    ("change the order", change_order),
+    ("change the view", change_view),
+    ("change the view back", change_view),
+    ("open Timeline", _open(nav.TIMELINE)),
+    ("open What matters", _open(nav.QUESTIONS)),
+    ("answer a question", answer_again),
+    ("open Handout", _open(nav.HANDOUT)),
+)
+"""The same loop with only what every build has had (its pages, the order and view controls, the questions):
+for a same-run comparison with an older build, which draws its own views and has no "More" buttons."""
+
+
+async def run_cycle(session: Session, cycle: Sequence[Action] = CYCLE) -> None:
+    for _, action in cycle:
         await action(session)
