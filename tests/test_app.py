@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -293,3 +294,25 @@ def test_the_step_change_script_survives_streamlits_html_sanitizer() -> None:
 
     assert not re.search(r"<[/\w]", scroll.SCRIPT)
     assert scroll.STEP_HEADING_ID in scroll.SCRIPT
+
+
+def _names_in_drawing_order(spec: str, names: list[str]) -> list[str]:
+    return sorted(names, key=lambda name: spec.index(json.dumps(name)[1:-1]))
+
+
+def test_timeline_charts_follow_the_order_chosen_on_compare_after_the_answers_change() -> None:
+    """The session keeps the figures it drew; a new order from new answers must draw them again."""
+    at = go(open_app(), nav.TIMELINE)
+    at.session_state[state.ORDERING] = "what_matters"
+    selected = list(CONTENT.ordering.default_stage.selected)
+    orders = []
+    for speed in ("not_much", "very"):
+        at.session_state[state.ANSWERS] = {"speed": speed}
+        go(at, nav.TIMELINE)
+        no_exception(at)
+        rows = build_comparison(CONTENT, parse_answers(CONTENT, {"speed": speed}), selected, "what_matters").onset_rows
+        names = [row.name for row in rows]
+        for chart in at.get("plotly_chart"):
+            assert _names_in_drawing_order(chart.proto.spec, names) == names, speed
+        orders.append(names)
+    assert orders[0] != orders[1], "the two answers must give two orders, or this test shows nothing"

@@ -182,8 +182,8 @@ def timeline_figures(
     Rows are content alone, so a figure drawn from them is the same for everyone
     and can be shared, as long as their order is one that content defines (a
     stage's usual line of care, ``shared_orders``). The order "by what matters"
-    comes from answers, so figures in that order are drawn afresh for the
-    person and never kept. Shared figures are read by many sessions at once:
+    comes from answers, so figures in that order are drawn for the person
+    and never kept here (the person's own session keeps them). Shared figures are read by many sessions at once:
     nothing may change them.
     """
     shown = {row.option_id for row in rows}

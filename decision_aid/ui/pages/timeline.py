@@ -23,7 +23,10 @@ def render() -> None:
         "and some do not improve with a given option. The options shown are the ones picked on the Compare page."
     )
     rows = comparison.onset_rows
-    timeline_figure, visits_figure = charts.timeline_figures(rows, (tuple(s.order) for s in content.ordering.stages))
+    # Figures in an order drawn from answers are not shared between sessions, but this session keeps its own.
+    timeline_figure, visits_figure = state.remembered(
+        "timeline_figures", (rows,), lambda: charts.timeline_figures(rows, (tuple(s.order) for s in content.ordering.stages))
+    )
 
     st.header("When it may start to help", anchor=False)
     st.caption("The time line is stretched so that hours, days, weeks and months all fit.")
