@@ -15,7 +15,7 @@ from decision_aid import resume
 from decision_aid.answers import parse_answers
 from decision_aid.handout.settings import Plan
 from decision_aid.models import PREFER_NOT_TO_SAY, Content
-from decision_aid.ui import nav, note_panel, persist, resume_panel, state
+from decision_aid.ui import nav, note_panel, page_script, persist, resume_panel, state
 from decision_aid.ui.text import h
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +55,7 @@ def page_words(at: AppTest) -> str:
 
 
 def tab_data(at: AppTest) -> dict[str, object]:
-    store = next(e for e in at.get("bidi_component") if e.key == persist.COMPONENT_KEY)
+    store = next(e for e in at.get("bidi_component") if e.key == page_script.KEY)
     return json.loads(store.proto.json)
 
 

@@ -1,8 +1,9 @@
-"""One small script for the page: buttons drawn in HTML talk to Python, and the deck moves by keys.
+"""The page script's actions part: buttons drawn in HTML talk to Python, and the deck moves by keys.
 
 Streamlit has no button inside an HTML table, so the overview's "More" buttons
-carry ``data-da-action="open:<option id>"``; this component listens for clicks
-on the whole page (once) and sends the action to Python as a trigger value.
+carry ``data-da-action="open:<option id>"``; the page script (``page_script.py``)
+listens for clicks on the whole page (once) and sends the action to Python as
+a trigger value.
 It marks the current page in the app's menu (``aria-current``), and it
 shows one deck topic at a time, moves with the buttons and the left
 and right arrow keys (never while typing), and announces the new topic.
@@ -18,10 +19,7 @@ the first page a tab loads has that moment. Browser tests wait for the mark.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import streamlit as st
-
-from decision_aid.ui import state
+from typing import Any
 
 JS = r"""
 function panels() { return Array.from(document.querySelectorAll('.da-deck-panel')); }
@@ -64,7 +62,7 @@ function typing(target) {
   return !!target.closest('[role="radiogroup"], [role="slider"], [role="listbox"], [role="menu"], [role="tablist"]');
 }
 
-export default function (component) {
+function bindActions(component) {
   window.__da = window.__da || {};
   window.__da.send = component.setTriggerValue;
   if (!window.__da.bound) {
@@ -105,16 +103,12 @@ function initDeck() {
 }
 """
 
-_component = st.components.v2.component("da_actions", js=JS)
+def handler(on_action: Callable[[str], None]) -> Callable[[Any], None]:
+    """What to do with the page script's reply: an HTML button's action, if it sent one."""
 
-
-def mount(on_action: Callable[[str], None], run: int) -> None:
-    """Listen for HTML actions on this page; ``run`` changes every rerun so the deck position is restored."""
-
-    def _changed() -> None:
-        value = state.widget_value("da_actions")
-        action = getattr(value, "action", None) if value is not None else None
+    def handle(reply: Any) -> None:
+        action = getattr(reply, "action", None) if reply is not None else None
         if action:
             on_action(str(action))
 
-    _component(key="da_actions", data={"run": run}, on_action_change=_changed, height=0)
+    return handle

@@ -4,7 +4,7 @@ The tab's own ``sessionStorage`` holds a copy of what the person entered. The
 browser keeps it for this tab only: another tab, another browser or another
 person never sees it, and it is gone when the tab is closed. Nothing is kept on
 the server's disk, written to a log or put in a web address; the copy travels
-only over the page's own connection, inside the component's data.
+only over the page's own connection, inside the page script's data (page_script.py).
 
 Every run hands the tab a fresh copy, with a token for the session. When the
 tab holds a copy that another session wrote (after a reload, after opening a
@@ -33,7 +33,6 @@ from decision_aid.ui.content import get_content
 from decision_aid.usertext import MAX_NAME_CHARS, MAX_NOTES_CHARS
 from decision_aid.viewmodel import Ordering
 
-COMPONENT_KEY = "da_tab_store"
 STORAGE_KEY = "decision-aid.answers"
 FORMAT = 1
 MAX_COPY_CHARS = 200_000
@@ -54,7 +53,7 @@ NO_STORAGE = (
     "will clear them. They are still here until then."
 )
 
-_JS = """
+JS = """
 const KEY = __KEY__;
 function storage() {
   try { const s = window.sessionStorage; s.getItem(KEY); return s; } catch (e) { return null; }
@@ -89,7 +88,7 @@ function watchConnection(memory) {
     if (!connected) { lost = true; } else if (lost) { lost = false; if (memory.send) { memory.send(); } }
   }).observe(app, { attributes: true, attributeFilter: ["data-test-connection-state"] });
 }
-export default function (component) {
+function keepInTab(component) {
   const { data, setTriggerValue } = component;
   if (!data) { return; }
   const memory = window.__decisionAidTab || (window.__decisionAidTab = {});
@@ -116,9 +115,6 @@ export default function (component) {
   memory.synced = true;
 }
 """.replace("__KEY__", json.dumps(STORAGE_KEY))
-
-_tab_store = st.components.v2.component("decision_aid.tab_store", js=_JS)
-
 
 # --- what the tab's copy may hold (pure) --------------------------------------------
 
@@ -237,12 +233,11 @@ def notice() -> None:
         st.warning(text, icon=":material/warning:")
 
 
-# --- the component ------------------------------------------------------------------
+# --- the page script's part (page_script.py) ------------------------------------
 
 
-def _on_restored() -> None:
+def on_restored(reply: Any) -> None:
     """The tab answered: put back what still fits, once per session, and note what to tell the person."""
-    reply = state.widget_value(COMPONENT_KEY)
     answer = reply.get("restored") if isinstance(reply, Mapping) else None
     if not isinstance(answer, Mapping) or state.tab_restored():
         return
@@ -252,9 +247,11 @@ def _on_restored() -> None:
     state.restore_from_tab(checked.values, notice_for(checked, answer.get("had") is True), storage)
 
 
-def keep() -> None:
-    """Mount the tab store (invisible) at the end of every page, with this run's copy of the answers."""
-    data = {"restored": state.tab_restored(), "session": state.tab_session(), "copy": to_copy(state.tab_snapshot())}
-    _tab_store(key=COMPONENT_KEY, data=data, on_restored_change=_on_restored, height=0)
+def tab_data() -> dict[str, Any]:
+    """What the page script hands the tab this run: the copy of the answers, made after the page ran."""
+    return {"restored": state.tab_restored(), "session": state.tab_session(), "copy": to_copy(state.tab_snapshot())}
+
+
+def storage_note() -> None:
     if state.tab_storage() == "unavailable" and state.tab_snapshot():
         st.caption(NO_STORAGE)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from decision_aid.loader import ContentError
 from decision_aid.models import Content
-from decision_aid.ui import actions, components, crisis, nav, persist, state, style
+from decision_aid.ui import components, crisis, nav, page_script, persist, state, style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.overview import OPEN_ACTION
 
@@ -24,7 +24,6 @@ def top(page: st.Page) -> Content:
     style.apply(state.share_mode())
     nav.header(page)
     crisis.crisis_banner()
-    actions.mount(_on_action, state.next_run())
     try:
         return get_content()
     except ContentError as exc:
@@ -56,4 +55,4 @@ def before_page(page: st.Page) -> None:
 
 def bottom(content: Content) -> None:
     components.footer(content)
-    persist.keep()
+    page_script.mount(_on_action)

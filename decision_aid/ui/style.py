@@ -18,8 +18,8 @@ BASE_CSS = """
 header[data-testid="stHeader"] { display: none; }
 .st-key-da_topbar { flex-wrap: wrap; row-gap: 0.3rem; }
 .st-key-da_topbar [data-testid="stPageLink"] a { padding: 0.25rem 0.5rem; }
-/* The page's scripts (actions.py, persist.py) draw nothing: no room, no gap. */
-.st-key-da_actions, .st-key-da_tab_store { display: none; }
+/* The page script (page_script.py) draws nothing: no room, no gap. */
+.st-key-da_page { display: none; }
 /* One set of page links at every width: on a phone they wrap, in smaller type, rather than hide behind a menu. */
 @media (max-width: 760px) {
   .st-key-da_topbar { column-gap: 0.1rem; row-gap: 0.1rem; }

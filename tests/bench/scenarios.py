@@ -22,7 +22,7 @@ from .protocol import Download, Session
 
 ORDER_KEY = "w_order"
 VIEW_KEY = "w_view"
-ACTIONS_KEY = "da_actions"
+ACTIONS_KEY = "da_page"
 DOWNLOAD_KEY = "download_pdf"
 DEFAULT_ORDER, BY_WHAT_MATTERS = "default", "what_matters"
 
