@@ -10,10 +10,13 @@ and right arrow keys (never while typing), and announces the new topic.
 The script is fixed text: no user input ever reaches it.
 
 Streamlit loads this script a moment (about half a second, more on a busy
-machine) after the page is drawn, and a click before that does nothing. Once
-its listeners are bound it sets ``data-da-actions="ready"`` on ``<html>``; the
-listeners are bound once per browser tab and outlive page changes, so only
-the first page a tab loads has that moment. Browser tests wait for the mark.
+machine) after the page is drawn. "More" is a link, so a click before then is
+not lost: it leaves ``#da-open-<option id>`` in the address, and the script
+opens that option once it loads and takes the mark out of the address. A deck
+key pressed before then does nothing. Once its listeners are bound the script
+sets ``data-da-actions="ready"`` on ``<html>``; they are bound once per
+browser tab and outlive page changes, so only the first page a tab loads has
+that moment. Browser tests wait for the mark.
 """
 
 from __future__ import annotations
@@ -87,8 +90,15 @@ function bindActions(component) {
       if (event.key === 'ArrowRight') { event.preventDefault(); event.stopPropagation(); move('next', true); }
       else if (event.key === 'ArrowLeft') { event.preventDefault(); event.stopPropagation(); move('prev', true); }
     }, true);
-    // Until now a click on "More" or a deck key did nothing: say that they work from here on.
+    // Until now a deck key did nothing: say that the page's controls work from here on.
     document.documentElement.setAttribute('data-da-actions', 'ready');
+  }
+  // A "More" link clicked before this script listened went to #da-open-<option id>: act on it now,
+  // and take it out of the address.
+  const early = location.hash.match(/^#da-open-([A-Za-z0-9_-]+)$/);
+  if (early) {
+    history.replaceState(history.state, '', location.pathname + location.search);
+    window.__da.send('action', 'open:' + early[1]);
   }
   [0, 250, 1000].forEach((ms) => setTimeout(() => { initDeck(); markCurrentPage(); }, ms));
 }

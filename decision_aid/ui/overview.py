@@ -27,6 +27,9 @@ from decision_aid.presentation import (
 from decision_aid.ui.text import h
 
 OPEN_ACTION = "open"
+EARLY_OPEN = "da-open-"
+"""A "More" link clicked before the page script listens leaves ``#da-open-<option id>`` in the address;
+the script acts on it once it loads and takes it out again (actions.py)."""
 
 
 def _benefit(f: KeyFacts) -> str:
@@ -71,8 +74,8 @@ def _head(o: OptionPresentation) -> str:
     stage = f'<span class="da-stage">{h(o.stage_label)}</span>' if o.stage_label else ""
     return (
         f'<th scope="col" id="da-col-{h(o.id)}"><span class="da-optname">{h(o.short_name)}</span>{stage}'
-        f'<button type="button" class="da-more" data-da-action="{OPEN_ACTION}:{h(o.id)}" '
-        f'aria-label="More about {h(o.short_name)}: the full card">More</button></th>'
+        f'<a class="da-more" href="#{EARLY_OPEN}{h(o.id)}" data-da-action="{OPEN_ACTION}:{h(o.id)}" '
+        f'aria-label="More about {h(o.short_name)}: the full card">More</a></th>'
     )
 
 

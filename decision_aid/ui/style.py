@@ -120,9 +120,10 @@ table.da-overview td.da-corner, table.da-overview thead td { background: #ffffff
 .da-optname { display: block; font-weight: 700; font-size: 1.02rem; }
 .da-stage { display: block; font-size: 0.82rem; font-weight: 600; color: #5c3d00; background: #fff6e0;
   border: 1px solid #8a5a00; border-radius: 0.3rem; padding: 0.05rem 0.3rem; margin: 0.25rem 0; }
-button.da-more { margin-top: 0.3rem; font: inherit; font-size: 0.88rem; color: #1f5f8b; background: #ffffff;
+a.da-more { display: inline-block; margin-top: 0.3rem; font-size: 0.88rem; color: #1f5f8b; background: #ffffff;
+  text-decoration: none; line-height: 1.4;
   border: 1.5px solid #1f5f8b; border-radius: 0.4rem; padding: 0.15rem 0.6rem; cursor: pointer; min-height: 1.8rem; }
-button.da-more:hover { background: #eef4f9; }
+a.da-more:hover { background: #eef4f9; text-decoration: underline; }
 
 /* Full details: each section a folded row across every option. */
 .da-sections details.da-section { border: 1px solid #c9d3dc; border-radius: 0.45rem; margin: 0 0 0.5rem 0; background: #ffffff; }

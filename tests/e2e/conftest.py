@@ -88,8 +88,9 @@ def wait_ready(page: Page) -> None:
 
     A new session asks the tab for its copy of the answers and runs once more
     when it answers; a click in between could land in the first run. The page
-    script (``decision_aid.ui.actions``) loads after the run ends; a click on an
-    HTML button ("More", the deck's) or an arrow key before it is bound is lost.
+    script (``decision_aid.ui.page_script``) loads after the run ends; a click on
+    a deck button or an arrow key before it is bound is lost ("More" is a link
+    whose early click the script picks up).
     """
     app = page.locator('[data-testid="stApp"]')
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED")

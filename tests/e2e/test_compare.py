@@ -66,10 +66,20 @@ def test_option_names_stay_in_view_while_the_key_facts_scroll(page: Page, app_ur
 def test_more_opens_that_option_alone(page: Page, app_url: str) -> None:
     open_page(page, app_url, nav.COMPARE)
     name = CONTENT.options["rtms"].short_name
-    page.get_by_role("button", name=f"More about {name}: the full card").click()
+    page.get_by_role("link", name=f"More about {name}: the full card").click()
     wait_ready(page)
     expect(page.locator("article.da-card")).to_have_count(1)
     expect(page.locator(".da-card-title")).to_have_text(CONTENT.options["rtms"].name)
+    assert "#" not in page.url, "a click the script heard leaves nothing in the address"
+
+
+def test_a_more_click_before_the_page_script_listens_still_opens_that_option(page: Page, app_url: str) -> None:
+    """Such a click only changes the address to the link's mark; the script acts on the mark when it loads."""
+    page.goto(f"{app_url}/{nav.COMPARE.url}#da-open-exercise")  # a fresh tab: the script has not loaded yet
+    wait_ready(page)
+    expect(page.locator("article.da-card")).to_have_count(1)
+    expect(page.locator(".da-card-title")).to_have_text(CONTENT.options["exercise"].name)
+    page.wait_for_function("() => location.hash === ''")
 
 
 def test_the_deck_moves_by_keyboard_and_by_buttons_and_announces_the_topic(page: Page, app_url: str) -> None:
