@@ -15,7 +15,7 @@ from decision_aid import resume
 from decision_aid.answers import parse_answers
 from decision_aid.handout.settings import Plan
 from decision_aid.models import PREFER_NOT_TO_SAY, Content
-from decision_aid.ui import nav, note_panel, page_script, persist, resume_panel, state
+from decision_aid.ui import nav, note_panel, page_script, persist, resume_panel, shell, state
 from decision_aid.ui.text import h
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -335,6 +335,28 @@ def test_nothing_but_the_questionnaire_step_goes_in_the_address() -> None:
     assert nav.address_params(nav.COMPARE) is None
     source = "\n".join(p.read_text(encoding="utf-8") for p in sources)
     assert not re.search(r"bind\s*=", source)
+
+
+def test_the_only_mark_after_a_hash_is_an_option_id_from_an_early_more_click(content: Content) -> None:
+    """An option id from the content, never an answer; the page script takes it out of the address again."""
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "decision_aid" / "ui").rglob("*.py"))
+    assert set(re.findall(r'href="#([^"]*)"', sources)) == {"{EARLY_OPEN}{h(o.id)}"}
+    assert sources.count("location.hash") == 1, "the script reads the address's hash in one place only"
+    at = open_app()
+    go(at, nav.COMPARE)
+    marks = set(re.findall(r'href="#([^"]*)"', "".join(e.value for e in at.html)))
+    assert marks and marks <= {f"da-open-{option_id}" for option_id in content.options}
+
+
+def test_an_html_action_naming_no_option_is_ignored(content: Content, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The id may come from the address, so only the content's own options are opened."""
+    opened: list[str] = []
+    monkeypatch.setattr(shell, "get_content", lambda: content)
+    monkeypatch.setattr(state, "open_option", opened.append)
+    monkeypatch.setattr(nav, "go", lambda page: None)
+    for action in ("open:<script>", "open:", "open:rtms/../x", "close:rtms", "open:rtms"):
+        shell._on_action(action)
+    assert opened == ["rtms"]
 
 
 def test_the_questionnaire_address_holds_the_step_number_and_nothing_else() -> None:

@@ -1,13 +1,15 @@
-"""The page script's actions part: buttons drawn in HTML talk to Python, and the deck moves by keys.
+"""The page script's actions part: controls drawn in HTML talk to Python, and the deck moves by keys.
 
-Streamlit has no button inside an HTML table, so the overview's "More" buttons
+Streamlit has no button inside an HTML table, so the overview's "More" links
 carry ``data-da-action="open:<option id>"``; the page script (``page_script.py``)
 listens for clicks on the whole page (once) and sends the action to Python as
 a trigger value.
-It marks the current page in the app's menu (``aria-current``), and it
+It marks the current page in the app's page links (``aria-current``), and it
 shows one deck topic at a time, moves with the buttons and the left
 and right arrow keys (never while typing), and announces the new topic.
-The script is fixed text: no user input ever reaches it.
+The script is fixed text. The one thing it reads from the address is the
+early-click mark below, which it acts on only on Compare and only when it is
+shaped like an option id; the server ignores any id that is not an option.
 
 Streamlit loads this script a moment (about half a second, more on a busy
 machine) after the page is drawn. "More" is a link, so a click before then is
@@ -72,7 +74,8 @@ function bindActions(component) {
     window.__da.bound = true;
     document.addEventListener('click', (event) => {
       const action = event.target.closest('[data-da-action]');
-      if (action) {
+      const ownTab = event.button === 0 && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
+      if (action && ownTab) {  // a "More" link opened in a new tab or window is left to the browser
         event.preventDefault();
         window.__da.send('action', action.getAttribute('data-da-action'));
         return;
@@ -95,8 +98,8 @@ function bindActions(component) {
   }
   // A "More" link clicked before this script listened went to #da-open-<option id>: act on it now,
   // and take it out of the address.
-  const early = location.hash.match(/^#da-open-([A-Za-z0-9_-]+)$/);
-  if (early) {
+  const early = location.hash.match(/^#da-open-([a-z0-9][a-z0-9_]{0,63})$/);
+  if (early && /\/compare\/?$/.test(location.pathname)) {
     history.replaceState(history.state, '', location.pathname + location.search);
     window.__da.send('action', 'open:' + early[1]);
   }

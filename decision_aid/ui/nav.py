@@ -91,7 +91,7 @@ def go(page: PageSpec) -> None:
 
 
 def next_links(*links: tuple[PageSpec, str]) -> None:
-    """Links to the usual next pages: on a phone the page menu is folded away."""
+    """Links to the usual next pages, at the end of a page, where a person has finished reading it."""
     st.markdown("**Where next?**")
     with st.container(horizontal=True, key="next_links"):
         for spec, label in links:

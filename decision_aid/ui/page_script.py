@@ -4,7 +4,8 @@
 One component rather than one for each: every component mounted costs the live
 server about a millisecond on every rerun of every page. It is mounted last
 because the tab's copy must hold what the page just changed. The script is
-fixed text; the only data it gets is the run number and the tab's copy.
+fixed text; the only data it gets is the run number and the tab's copy (and it reads
+the early "More" mark from the address, see ``actions.py``).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ KEY = "da_page"
 
 _START = """
 export default function (component) {
-  keepInTab(component);
-  bindActions(component);
+  // Each part on its own: a failure in one must not take the other with it.
+  try { keepInTab(component); } catch (e) { console.error(e); }
+  try { bindActions(component); } catch (e) { console.error(e); }
 }
 """
 
@@ -28,7 +30,7 @@ _component = st.components.v2.component("decision_aid.page", js=actions.JS + per
 
 
 def mount(on_action: Callable[[str], None]) -> None:
-    """``run`` changes every rerun, so the script runs again and puts the deck back where it was."""
+    """The run number changes every rerun, so the script runs again and puts the deck back where it was."""
     on_html_action = actions.handler(on_action)
     _component(
         key=KEY,

@@ -34,9 +34,13 @@ def top(page: st.Page) -> Content:
 
 
 def _on_action(action: str) -> None:
-    """An action from an HTML button: "open:<option id>" shows that option's full card on Compare."""
+    """An action from the page's HTML: "open:<option id>" shows that option's full card on Compare.
+
+    The id may come from the address (a "More" link clicked before the page
+    script listened), so anything that is not one of the options is ignored.
+    """
     kind, _, option_id = action.partition(":")
-    if kind == OPEN_ACTION:
+    if kind == OPEN_ACTION and option_id in get_content().options:
         state.open_option(option_id)
         nav.go(nav.COMPARE)
 

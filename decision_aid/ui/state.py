@@ -57,7 +57,8 @@ TAB_SESSION = "da_tab_session"
 TAB_NOTICE = "da_tab_notice"
 TAB_STORAGE = "da_tab_storage"
 MEMO_PREFIX = "da_memo_"
-"""The last comparison, wording and page markup this session made, each with what it was made from."""
+"""What this session last made (its comparison, wording, Compare markup, Timeline figures and page objects),
+each with what it was made from (``remembered``)."""
 
 PLAN_FIELDS = ("decision", "judge_when", "if_side_effect", "if_no_help", "crisis_people", "next_visit")
 """The handout plan's fields (``handout.settings.Plan``; a test keeps the two lists the same)."""
@@ -116,7 +117,7 @@ def remembered(purpose: str, made_from: tuple[object, ...], make: Callable[[], T
     """The value this session last made from ``made_from``, or a new one, kept in its place.
 
     Most reruns change nothing a page's comparison depends on (a view switched,
-    a page opened again, the tab store answering), and building and wording
+    a page opened again, the page script answering), and building and wording
     the comparison was the largest part of a Compare rerun. One value per
     purpose, so a session holds a few at most; it lives in the session like the
     answers it comes from (never a process-wide cache), and Start over clears it.
@@ -307,7 +308,7 @@ def view() -> str:
 
 
 def open_option(option_id: str) -> None:
-    """Show one option's full card (the overview's "More" buttons)."""
+    """Show one option's full card (the overview's "More" links)."""
     put(FOCUS_OPTION, option_id)
     put(VIEW, VIEW_OPTION)
     st.session_state.pop("w_view", None)

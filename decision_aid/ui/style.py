@@ -206,7 +206,7 @@ SHARE_CSS = """
 <style>
 /* Screen-share mode: larger type for a screen seen from across a desk. */
 html { font-size: 20px; }
-.stMarkdown p, .stMarkdown li, .stCaption, label, .stRadio label p, .stCheckbox label p { font-size: 1.08rem; }
+.stMarkdown p, .stMarkdown li, .stCaption, .da-disclaimer, label, .stRadio label p, .stCheckbox label p { font-size: 1.08rem; }
 /* The deck's lines already scale with the root size; at 19 px all eight options fit 1280x720. */
 .da-deck .da-deck-rows .da-deck-cell h3, .da-deck-rows .da-deck-facts { font-size: 0.95rem; }
 </style>

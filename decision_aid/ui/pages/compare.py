@@ -129,7 +129,7 @@ def render() -> None:
     if view == state.VIEW_OPTION:
         _one_option(content, p)
     else:
-        st.html(state.remembered("compare_html", (p, view), lambda: comparison_html(content, p, view)))
+        st.html(state.remembered("compare_html", (content, p, view), lambda: comparison_html(content, p, view)))
     nav.next_links((nav.TIMELINE, "See when each option may help"), (nav.HANDOUT, "Make a handout to take with you"))
 
 
