@@ -14,7 +14,7 @@ import streamlit as st
 
 from decision_aid.chartnote import chart_note
 from decision_aid.models import Content
-from decision_aid.presentation import Audience, present
+from decision_aid.presentation import Audience
 from decision_aid.ui import state
 
 HIDDEN = "The note for your clinician's record is hidden while the screen is shared, because it holds your private answers."
@@ -53,7 +53,7 @@ def render(content: Content) -> None:
         state.seed("w_note_health", False)
         include_health = st.checkbox("Include my health answers in the note", key="w_note_health")
         note = chart_note(
-            present(comparison, Audience.paper(include_health=bool(include_health))),
+            state.presentation(comparison, Audience.paper(include_health=bool(include_health)), purpose="paper"),
             date=dt.date.today(),
             decision=_plan("decision"),
             follow_up=follow_up(),

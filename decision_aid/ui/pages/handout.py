@@ -22,7 +22,7 @@ from decision_aid.handout import HandoutSettings, build_handout
 from decision_aid.handout.fonts import character_name, fonts
 from decision_aid.handout.settings import MAX_PLAN_CHARS, Plan
 from decision_aid.models import Content
-from decision_aid.presentation import Audience, Presentation, present
+from decision_aid.presentation import Audience, Presentation
 from decision_aid.ui import note_panel, resume_panel, served_files, state, style
 from decision_aid.ui.content import get_content
 from decision_aid.ui.text import md
@@ -202,7 +202,7 @@ def render() -> None:
     with right:
         st.header("Your choices", anchor=False)
         settings = _settings(content)
-    p = present(comparison, Audience.paper(settings.include_health))
+    p = state.presentation(comparison, Audience.paper(settings.include_health), purpose="paper")
     with left:
         st.header("What the PDF will contain", anchor=False)
         st.markdown(_contents_list(p, settings))
