@@ -47,7 +47,7 @@ def _make_pages() -> list[st.Page]:
     return [st.Page(p.path, title=p.title, url_path=p.url, icon=p.icon, default=p is START) for p in ALL]
 
 
-def header(current: st.Page) -> None:
+def header() -> None:
     """The page links and the screen-share switch, at the top of every page.
 
     Streamlit's own menu is hidden: on a phone it is an unlabelled side panel,
@@ -59,7 +59,8 @@ def header(current: st.Page) -> None:
     from decision_aid.ui import components  # imported here: components imports nothing from nav
 
     with st.container(horizontal=True, key="da_topbar", vertical_alignment="center", gap="small"):
-        _links(current)
+        for spec in ALL:
+            link(spec)
         components.share_switch()
 
 
@@ -68,11 +69,6 @@ def address_params(spec: PageSpec) -> dict[str, str] | None:
     if spec is not QUESTIONS:
         return None
     return {"step": str(int(state.get(state.STEP, 0) or 0) + 1)}
-
-
-def _links(current: st.Page) -> None:
-    for spec in ALL:
-        link(spec)
 
 
 def link(spec: PageSpec, label: str | None = None) -> None:

@@ -22,7 +22,7 @@ def configure() -> None:
 def top(page: st.Page) -> Content:
     """Style, the page links and crisis help first, so they show even when the content is broken."""
     style.apply(state.share_mode())
-    nav.header(page)
+    nav.header()
     crisis.crisis_banner()
     try:
         return get_content()
