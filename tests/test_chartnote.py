@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,8 @@ from decision_aid.engine import build_comparison
 from decision_aid.models import Content
 from decision_aid.presentation import Audience, present
 
-ROOT = Path(__file__).resolve().parent.parent
+from .cli_support import answers_file, run_cli
+
 ANSWERS = {
     "speed": "very",
     "side_effects_avoid": ["sexual"],
@@ -27,14 +25,6 @@ ANSWERS = {
 METAL = "Is there any metal or an implanted device in or near your head?"
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "decision_aid", "note", *args], capture_output=True, text=True, cwd=ROOT)
-
-
-def _answers(tmp_path: Path, data: object) -> Path:
-    path = tmp_path / "answers.json"
-    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
-    return path
 
 
 def _health_point(content: Content) -> str:
@@ -47,7 +37,7 @@ def _note(content: Content, include_health: bool, **typed: str) -> str:
 
 
 def test_note_command_without_health_leaves_health_answers_and_points_out(tmp_path: Path, content: Content) -> None:
-    result = _run("--answers", str(_answers(tmp_path, ANSWERS)), "--options", "rtms,ssri", "--date", "2026-03-04")
+    result = run_cli("note", "--answers", str(answers_file(tmp_path, ANSWERS)), "--options", "rtms,ssri", "--date", "2026-03-04")
     assert result.returncode == 0, result.stderr
     note = result.stdout
     assert "Date: 2026-03-04" in note
@@ -62,8 +52,8 @@ def test_note_command_without_health_leaves_health_answers_and_points_out(tmp_pa
 
 
 def test_note_command_with_health_includes_them(tmp_path: Path, content: Content) -> None:
-    result = _run(
-        "--answers", str(_answers(tmp_path, ANSWERS)), "--options", "rtms,ssri", "--include-health",
+    result = run_cli("note",
+        "--answers", str(answers_file(tmp_path, ANSWERS)), "--options", "rtms,ssri", "--include-health",
         "--decision", "Referral for rTMS assessment", "--follow-up", "Review in 4 weeks",
     )
     assert result.returncode == 0, result.stderr
@@ -87,7 +77,7 @@ def test_note_command_with_health_includes_them(tmp_path: Path, content: Content
     ],
 )
 def test_bad_input_gets_one_line_and_exit_code_2(tmp_path: Path, answers: object, options: str, needle: str) -> None:
-    result = _run("--answers", str(_answers(tmp_path, answers)), "--options", options)
+    result = run_cli("note", "--answers", str(answers_file(tmp_path, answers)), "--options", options)
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -96,13 +86,13 @@ def test_bad_input_gets_one_line_and_exit_code_2(tmp_path: Path, answers: object
 
 
 def test_a_bad_date_gets_one_line(tmp_path: Path) -> None:
-    result = _run("--answers", str(_answers(tmp_path, {})), "--options", "ssri", "--date", "2026-02-30")
+    result = run_cli("note", "--answers", str(answers_file(tmp_path, {})), "--options", "ssri", "--date", "2026-02-30")
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "YYYY-MM-DD" in result.stderr
 
 
 def test_an_empty_answers_file_gives_a_note_with_nothing_stated(tmp_path: Path) -> None:
-    result = _run("--answers", str(_answers(tmp_path, "")), "--options", "exercise")
+    result = run_cli("note", "--answers", str(answers_file(tmp_path, "")), "--options", "exercise")
     assert result.returncode == 0, result.stderr
     assert "- none stated" in result.stdout
     assert "Not answered" in result.stdout

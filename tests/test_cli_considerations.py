@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from decision_aid.loader import load_content
 
+from .cli_support import run_cli
+
 CONTENT = load_content()
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "decision_aid", *args], capture_output=True, text=True, cwd=ROOT)
 
 
 def test_considerations_prints_points_keyed_by_option(tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"metal_in_head": "yes", "blood_thinners": "unsure"}))
-    result = _run("considerations", "--answers", str(answers))
+    result = run_cli("considerations", "--answers", str(answers))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == list(CONTENT.option_ids)
@@ -44,34 +41,34 @@ def _assert_one_line_error(result: subprocess.CompletedProcess[str], needle: str
 def test_answers_file_that_is_not_json_exits_2(tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text("metal_in_head: yes")
-    _assert_one_line_error(_run("considerations", "--answers", str(answers)), "not valid JSON")
+    _assert_one_line_error(run_cli("considerations", "--answers", str(answers)), "not valid JSON")
 
 
 def test_unknown_question_id_exits_2(tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"favourite_colour": "blue"}))
-    _assert_one_line_error(_run("considerations", "--answers", str(answers)), "unknown question id 'favourite_colour'")
+    _assert_one_line_error(run_cli("considerations", "--answers", str(answers)), "unknown question id 'favourite_colour'")
 
 
 def test_invalid_answer_value_exits_2(tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"metal_in_head": "perhaps"}))
-    _assert_one_line_error(_run("considerations", "--answers", str(answers)), "'perhaps' is not a valid answer")
+    _assert_one_line_error(run_cli("considerations", "--answers", str(answers)), "'perhaps' is not a valid answer")
 
 
 def test_answers_file_that_is_a_list_exits_2(tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text("[1, 2]")
-    _assert_one_line_error(_run("considerations", "--answers", str(answers)), "JSON object")
+    _assert_one_line_error(run_cli("considerations", "--answers", str(answers)), "JSON object")
 
 
 def test_missing_answers_file_exits_2(tmp_path: Path) -> None:
-    _assert_one_line_error(_run("considerations", "--answers", str(tmp_path / "nope.json")), "cannot read answers file")
+    _assert_one_line_error(run_cli("considerations", "--answers", str(tmp_path / "nope.json")), "cannot read answers file")
 
 
 def test_empty_answers_file_means_nothing_answered(tmp_path: Path) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text("")
-    result = _run("considerations", "--answers", str(answers))
+    result = run_cli("considerations", "--answers", str(answers))
     assert result.returncode == 0
     assert all(points == [] for points in json.loads(result.stdout).values())
